@@ -1,0 +1,49 @@
+// command_support.cpp — helpers shared by the subcommands (see commands.h).
+#include "cli/commands.h"
+
+#include "core/set_file.h"
+
+#include <iostream>
+#include <system_error>
+
+namespace claimmark::cli {
+
+void printDiagnostics(const Diagnostics& diagnostics) {
+    for (const Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.toString() << '\n';
+}
+
+Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const AnnotationSet& set) {
+    std::filesystem::path article = resolveDocumentPath(setPath, set);
+    std::error_code error;
+    if (set.document.path.empty() || !std::filesystem::exists(article, error)) {
+        return Diagnostic{setPath.string(), "document.path",
+                          "article not found: " + article.string() + " (document.path \"" +
+                              set.document.path + "\")"};
+    }
+    return Document::loadFile(article);
+}
+
+std::string excerpt(std::string_view text, std::size_t maxCodePoints) {
+    std::string out;
+    std::size_t codePoints = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (codePoints == maxCodePoints) {
+            out += "\xE2\x80\xA6";  // …
+            break;
+        }
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        std::size_t length = 1;
+        if (c >= 0xF0) length = 4;
+        else if (c >= 0xE0) length = 3;
+        else if (c >= 0xC0) length = 2;
+        length = std::min(length, text.size() - i);
+        if (c == '\n' || c == '\r' || c == '\t') out += ' ';
+        else out.append(text.substr(i, length));
+        i += length;
+        ++codePoints;
+    }
+    return out;
+}
+
+}  // namespace claimmark::cli

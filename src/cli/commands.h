@@ -1,0 +1,37 @@
+// commands.h — one entry point per subcommand (each in <name>_command.cpp) and the helpers
+// they share. `arguments` is the command line after the subcommand's name.
+#pragma once
+
+#include "core/annotation_set.h"
+#include "core/diagnostic.h"
+#include "core/document.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimmark::cli {
+
+int runValidate(const std::vector<std::string>& arguments);
+int runStats(const std::vector<std::string>& arguments);
+int runReanchor(const std::vector<std::string>& arguments);
+
+// Usage text of each command, printed by `CMD --help` and `claimmark help CMD`.
+extern const char* const kValidateUsage;
+extern const char* const kStatsUsage;
+extern const char* const kReanchorUsage;
+
+// One diagnostic per line on stderr.
+void printDiagnostics(const Diagnostics& diagnostics);
+
+// The article `set` refers to, resolved against `setPath`. A missing file is reported
+// against the set ("set.json: document.path: article not found: ..."); an unreadable or
+// invalid one with the article's own diagnostics (file and byte offset).
+Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const AnnotationSet& set);
+
+// `text` on one line (line breaks and tabs shown as spaces), cut to at most `maxCodePoints`
+// code points with "…" when cut. Never splits a UTF-8 sequence.
+std::string excerpt(std::string_view text, std::size_t maxCodePoints = 60);
+
+}  // namespace claimmark::cli

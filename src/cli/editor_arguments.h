@@ -1,0 +1,29 @@
+// editor_arguments.h — the editor's command line:
+//   claimmark [open] ARTICLE [--set SET.json] [--annotator NAME] [--schema SCHEMA.json]
+// Parsed here (not in main.cpp) so the rules can be tested without opening a window.
+#pragma once
+
+#include "app/editor_launch.h"
+
+#include <string>
+#include <vector>
+
+namespace claimmark::cli {
+
+extern const char* const kEditorUsage;
+
+struct EditorCommandLine {
+    app::EditorOptions options;
+    bool help = false;  // --help / -h was given: print kEditorUsage, exit 0
+    std::string error;  // a usage error (exit 2); empty when the line parsed
+};
+
+// `arguments` is argv[1..]: an optional leading "open", then the article and options.
+// A lone first word that is neither an existing file nor path-like ("exprot") is reported
+// as an unknown command rather than a missing article.
+EditorCommandLine parseEditorArguments(const std::vector<std::string>& arguments);
+
+// The login name (getlogin_r), else $USER, else "annotator".
+std::string defaultAnnotator();
+
+}  // namespace claimmark::cli

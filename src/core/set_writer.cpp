@@ -1,0 +1,303 @@
+// set_writer.cpp — writing annotation sets: deterministic text, atomic saves, paths.
+//
+// [SECTION] JSON text    escaping and the fixed layout (one annotation per line)
+// [SECTION] Files        load, save with the changed-on-disk check, document paths
+// [SECTION] Check        a set against its article
+#include "core/set_file.h"
+
+#include "core/covered_text.h"
+
+#include <charconv>
+
+namespace claimmark {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+// --- [SECTION] JSON text ----------------------------------------------------------------
+
+namespace {
+
+void appendEscaped(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t runStart = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + runStart, i - runStart);
+        runStart = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default: {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            }
+        }
+    }
+    out.append(s.data() + runStart, s.size() - runStart);
+    out += '"';
+}
+
+void appendNumber(std::string& out, std::uint64_t n) {
+    char buffer[24];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n);
+    out.append(buffer, end);
+}
+
+void appendKey(std::string& out, const char* key) {
+    out += '"';
+    out += key;
+    out += "\": ";
+}
+
+void appendJson(std::string& out, const json& value) {
+    // Invalid UTF-8 cannot reach here (parsed JSON is validated), but never throw on save.
+    out += value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// `indent` spaces before every line but the first.
+void appendIndentedJson(std::string& out, const json& value, int indent) {
+    const std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += pad;
+    }
+}
+
+void appendAttributeValue(std::string& out, const AttributeValue& v) {
+    if (const bool* b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
+    else if (const std::int64_t* i = std::get_if<std::int64_t>(&v)) out += std::to_string(*i);
+    else appendEscaped(out, std::get<std::string>(v));
+}
+
+void appendAnnotation(std::string& out, const Annotation& a) {
+    out += "{\"id\": ";
+    appendEscaped(out, a.id);
+    out += ", \"label\": ";
+    appendEscaped(out, a.label);
+    out += ", \"spans\": [";
+    for (std::size_t i = 0; i < a.spans.size(); ++i) {
+        out += i ? ", {\"start\": " : "{\"start\": ";
+        appendNumber(out, a.spans[i].start);
+        out += ", \"end\": ";
+        appendNumber(out, a.spans[i].end);
+        out += '}';
+    }
+    out += "], \"text\": ";
+    appendEscaped(out, a.text);
+    out += ", \"attributes\": {";
+    bool first = true;
+    for (const auto& [name, value] : a.attributes) {
+        if (!first) out += ", ";
+        first = false;
+        appendEscaped(out, name);
+        out += ": ";
+        appendAttributeValue(out, value);
+    }
+    out += "}, \"note\": ";
+    appendEscaped(out, a.note);
+    out += ", \"origin\": ";
+    appendEscaped(out, a.origin);
+    out += ", \"created\": ";
+    appendEscaped(out, a.created);
+    out += ", \"modified\": ";
+    appendEscaped(out, a.modified);
+    out += ", \"prefix\": ";
+    appendEscaped(out, a.prefix);
+    out += ", \"suffix\": ";
+    appendEscaped(out, a.suffix);
+    if (a.orphaned) out += ", \"orphaned\": true";
+    if (a.extra.is_object()) {
+        for (auto it = a.extra.begin(); it != a.extra.end(); ++it) {
+            out += ", ";
+            appendEscaped(out, it.key());
+            out += ": ";
+            appendJson(out, it.value());
+        }
+    }
+    out += '}';
+}
+
+void appendRelation(std::string& out, const Relation& r) {
+    out += "{\"id\": ";
+    appendEscaped(out, r.id);
+    out += ", \"type\": ";
+    appendEscaped(out, r.type);
+    out += ", \"from\": ";
+    appendEscaped(out, r.from);
+    out += ", \"to\": ";
+    appendEscaped(out, r.to);
+    if (r.extra.is_object()) {
+        for (auto it = r.extra.begin(); it != r.extra.end(); ++it) {
+            out += ", ";
+            appendEscaped(out, it.key());
+            out += ": ";
+            appendJson(out, it.value());
+        }
+    }
+    out += '}';
+}
+
+}  // namespace
+
+std::string serializeSet(const AnnotationSet& set) {
+    std::string out;
+    out.reserve(512 + set.annotationCount() * 400);
+    out += "{\n  ";
+    appendKey(out, "format");
+    appendEscaped(out, AnnotationSet::kFormat);
+    out += ",\n  ";
+    appendKey(out, "version");
+    appendNumber(out, AnnotationSet::kVersion);
+    out += ",\n  ";
+    appendKey(out, "document");
+    out += "{\"path\": ";
+    appendEscaped(out, set.document.path);
+    out += ", \"sha256\": ";
+    appendEscaped(out, set.document.sha256);
+    out += ", \"length\": ";
+    appendNumber(out, set.document.length);
+    for (auto it = set.document.extra.begin(); it != set.document.extra.end(); ++it) {
+        out += ", ";
+        appendEscaped(out, it.key());
+        out += ": ";
+        appendJson(out, it.value());
+    }
+    out += "},\n  ";
+    appendKey(out, "annotator");
+    appendEscaped(out, set.annotator);
+    out += ",\n";
+    for (auto it = set.extra.begin(); it != set.extra.end(); ++it) {
+        out += "  ";
+        appendEscaped(out, it.key());
+        out += ": ";
+        appendIndentedJson(out, it.value(), 2);
+        out += ",\n";
+    }
+    out += "  ";
+    appendKey(out, "schema");
+    appendIndentedJson(out, schemaToJson(set.schema), 2);
+    out += ",\n  ";
+    appendKey(out, "annotations");
+    const auto ordered = set.inDocumentOrder();
+    if (ordered.empty()) out += "[]";
+    else {
+        out += "[\n";
+        for (std::size_t i = 0; i < ordered.size(); ++i) {
+            out += "    ";
+            appendAnnotation(out, *ordered[i]);
+            out += i + 1 < ordered.size() ? ",\n" : "\n";
+        }
+        out += "  ]";
+    }
+    out += ",\n  ";
+    appendKey(out, "relations");
+    const auto relations = set.relationsInOrder();
+    if (relations.empty()) out += "[]";
+    else {
+        out += "[\n";
+        for (std::size_t i = 0; i < relations.size(); ++i) {
+            out += "    ";
+            appendRelation(out, *relations[i]);
+            out += i + 1 < relations.size() ? ",\n" : "\n";
+        }
+        out += "  ]";
+    }
+    out += "\n}\n";
+    return out;
+}
+
+// --- [SECTION] Files ---------------------------------------------------------------------
+
+Result<LoadedSet> loadSetFile(const fs::path& path) {
+    Result<std::string> bytes = readFileBytes(path);
+    if (!bytes) return bytes.errors();
+    Result<AnnotationSet> set = parseSet(*bytes, path.string());
+    if (!set) return set.errors();
+    return LoadedSet{std::move(*set), stampOf(path, *bytes)};
+}
+
+SaveOutcome saveSetFile(const fs::path& path, const AnnotationSet& set, const FileStamp& expected,
+                        SaveMode mode) {
+    SaveOutcome outcome;
+    if (mode == SaveMode::RefuseIfChanged && changedOnDisk(path, expected)) {
+        outcome.conflict = true;
+        outcome.status = Status::failure(
+            path.string() + ": " +
+            (expected.exists ? "the file changed on disk since it was opened; not overwriting it"
+                             : "a file already exists there; not overwriting it"));
+        return outcome;
+    }
+    std::error_code ec;
+    if (path.has_parent_path() && !fs::exists(path.parent_path(), ec))
+        fs::create_directories(path.parent_path(), ec);
+    const std::string text = serializeSet(set);
+    outcome.status = writeFileAtomic(path, text);
+    if (outcome.status.ok()) outcome.stamp = stampOf(path, text);
+    return outcome;
+}
+
+fs::path resolveDocumentPath(const fs::path& setPath, const AnnotationSet& set) {
+    fs::path doc(set.document.path);
+    if (doc.is_absolute()) return doc;
+    return (setPath.parent_path() / doc).lexically_normal();
+}
+
+std::string relativeDocumentPath(const fs::path& setPath, const fs::path& articlePath) {
+    std::error_code ec;
+    fs::path setDir = fs::absolute(setPath, ec).parent_path();
+    fs::path article = fs::absolute(articlePath, ec);
+    fs::path rel = article.lexically_normal().lexically_relative(setDir.lexically_normal());
+    if (rel.empty()) rel = article;
+    return rel.generic_string();
+}
+
+// --- [SECTION] Check ---------------------------------------------------------------------
+
+Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& document,
+                                    const std::string& setFileName) {
+    Diagnostics out;
+    if (set.document.sha256 != document.sha256()) {
+        out.push_back({setFileName, "document.sha256",
+                       "the article " + document.name() + " changed since this set was made (set has " +
+                           set.document.sha256.substr(0, 12) + "…, article has " +
+                           document.sha256().substr(0, 12) + "…)"});
+        return out;
+    }
+    if (set.document.length != document.length())
+        out.push_back({setFileName, "document.length",
+                       "says " + std::to_string(set.document.length) + " code points, but the article has " +
+                           std::to_string(document.length())});
+    // Storage order is file order for a set just read, so paths point into the file.
+    const auto& annotations = set.annotations();
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        const Annotation& a = annotations[i];
+        if (a.orphaned) continue;
+        const std::string path = "annotations[" + std::to_string(i) + "]";
+        if (a.end() > document.length()) {
+            out.push_back({setFileName, path + ".spans",
+                           "ends at " + std::to_string(a.end()) + ", past the article's end (" +
+                               std::to_string(document.length()) + ")"});
+            continue;
+        }
+        std::string actual = coveredText(document, a.spans);
+        if (actual != a.text) {
+            auto excerpt = [](const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; };
+            out.push_back({setFileName, path + ".text",
+                           "\"" + excerpt(a.text) + "\" does not match the article at " +
+                               std::to_string(a.start()) + "–" + std::to_string(a.end()) +
+                               ", which reads \"" + excerpt(actual) + "\" (id " + a.id + ")"});
+        }
+    }
+    return out;
+}
+
+}  // namespace claimmark
