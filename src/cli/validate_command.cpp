@@ -51,9 +51,16 @@ bool validateOne(const std::string& name) {
         std::string what = set.document.sha256.empty()
                                ? "the set does not record the article's SHA-256"
                                : "the article changed since this set was made";
+        const std::size_t total = set.annotationCount();
+        // Most annotations unplaceable: far more likely the wrong article than an edit.
+        const bool probablyOtherArticle = total >= 4 && report.orphaned * 2 > total;
         std::cerr << Diagnostic{name, "document.sha256",
                                 what + "; re-anchoring would give: " + report.summary() +
-                                    " (run 'claimmark reanchor')"}
+                                    (probablyOtherArticle
+                                         ? ". Most annotations cannot be placed: this set was "
+                                           "probably made for a different article than " +
+                                               document->name()
+                                         : std::string(" (run 'claimmark reanchor')"))}
                          .toString()
                   << '\n';
         return false;

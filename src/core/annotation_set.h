@@ -78,12 +78,18 @@ public:
 
     // --- mutators ----------------------------------------------------------------------
     Status addAnnotation(Annotation annotation);
+    // As addAnnotation, but returns every problem (empty = added); for readers that report
+    // problems with paths. A duplicate id is reported at path "id".
+    Problems tryAddAnnotation(Annotation&& annotation);
     // Replaces the annotation with the same id; fails if it does not exist, if the new state
     // breaks an invariant, or if a relation attached to it would no longer fit its type.
     Status replaceAnnotation(Annotation annotation);
     Status removeAnnotation(std::string_view id);
     Status addRelation(Relation relation);
     Status removeRelation(std::string_view id);
+
+    // Capacity hints for bulk loading.
+    void reserve(std::size_t annotations, std::size_t relations);
 
     // Fresh ids: "a<N>" / "r<N>" with N one past the largest number in use.
     std::string nextAnnotationId() const;

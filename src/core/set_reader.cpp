@@ -104,7 +104,10 @@ struct ParsedAnnotation {
 
 class SetSax final : public nlohmann::json_sax<json> {
 public:
-    explicit SetSax(std::string_view text) : m_text(text) {}
+    explicit SetSax(std::string_view text) : m_text(text) {
+        // Moving annotations on regrowth is costly; a set line is rarely under 200 bytes.
+        annotations.reserve(text.size() / 200 + 16);
+    }
 
     json top = json::object();               // every top-level key except "annotations"
     bool topIsObject = false;
@@ -519,32 +522,34 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
     }
 
     // Annotations: invariants through the model, duplicates named with both places.
-    std::unordered_map<std::string, std::size_t> firstUse;
-    firstUse.reserve(sax.annotations.size());
+    set.reserve(sax.annotations.size(), top.contains("relations") && top["relations"].is_array()
+                                            ? top["relations"].size() : 0);
+    std::vector<std::size_t> fileIndexOfStored;  // storage position -> index in the file
+    fileIndexOfStored.reserve(sax.annotations.size());
     for (std::size_t i = 0; i < sax.annotations.size(); ++i) {
-        Annotation& a = sax.annotations[i].annotation;
-        if (a.id == "\x01invalid") continue;
+        ParsedAnnotation& parsed = sax.annotations[i];
+        if (!parsed.hasId || !parsed.hasLabel || !parsed.hasSpans || parsed.broken) continue;  // reported
+        Annotation& a = parsed.annotation;
         const std::string path = "annotations[" + std::to_string(i) + "].";
-        if (!sax.annotations[i].hasId || !sax.annotations[i].hasLabel || !sax.annotations[i].hasSpans ||
-            sax.annotations[i].broken)
-            continue;  // reported
-        auto [it, fresh] = firstUse.emplace(a.id, i);
-        if (!fresh) {
-            problems.push_back({path + "id", "duplicate id \"" + a.id + "\" (also used by annotations[" +
-                                                 std::to_string(it->second) + "])"});
-            continue;
-        }
         bool spansBroken = false;
         for (const Span& s : a.spans) spansBroken |= (s.start == 1 && s.end == 0);
-        Problems own = set.checkAnnotation(a);
         if (spansBroken) {
-            // Already reported while parsing; only report the other kinds of problem.
+            // Span problems were reported while parsing; report only the other kinds.
+            Problems own = set.checkAnnotation(a);
             std::erase_if(own, [](const Problem& p) { return p.path.rfind("spans", 0) == 0; });
+            for (auto& p : own) problems.push_back({path + p.path, p.message});
+            continue;
         }
-        for (auto& p : own) problems.push_back({path + p.path, p.message});
-        if (own.empty() && !spansBroken) {
-            Status s = set.addAnnotation(std::move(a));
-            (void)s;  // checked above
+        const std::string id = a.id;
+        Problems own = set.tryAddAnnotation(std::move(a));
+        if (own.empty()) fileIndexOfStored.push_back(i);
+        for (auto& p : own) {
+            if (const Annotation* first = set.findAnnotation(id); first && p.path == "id") {
+                const std::size_t stored = static_cast<std::size_t>(first - set.annotations().data());
+                p.message = "duplicate id \"" + id + "\" (also used by annotations[" +
+                            std::to_string(fileIndexOfStored[stored]) + "])";
+            }
+            problems.push_back({path + p.path, p.message});
         }
     }
 

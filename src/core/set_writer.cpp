@@ -8,6 +8,7 @@
 #include "core/covered_text.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace claimmark {
 namespace fs = std::filesystem;
@@ -17,14 +18,35 @@ using json = nlohmann::json;
 
 namespace {
 
+// True when any of the 8 bytes in `w` is a control character, '"' or '\\' (SWAR: lets the
+// common case — long runs of plain text — go 8 bytes per step).
+inline bool wordNeedsEscape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto hasZero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t below20 = (w - ones * 0x20) & ~w & highs;
+    return below20 | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\'));
+}
+
 void appendEscaped(std::string& out, std::string_view s) {
     out += '"';
     std::size_t runStart = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (i + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (!wordNeedsEscape(w)) {
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
         out.append(s.data() + runStart, i - runStart);
-        runStart = i + 1;
+        runStart = ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -149,8 +171,15 @@ void appendRelation(std::string& out, const Relation& r) {
 }  // namespace
 
 std::string serializeSet(const AnnotationSet& set) {
+    // Reserve what will be written, so the buffer never regrows (a 60 MB set would copy).
+    std::size_t estimate = 4096;
+    for (const auto& a : set.annotations())
+        estimate += 260 + a.id.size() + a.label.size() + a.text.size() + a.note.size() + a.prefix.size() +
+                    a.suffix.size() + a.origin.size() + a.created.size() + a.modified.size() +
+                    a.spans.size() * 40 + a.attributes.size() * 32 + (a.extra.empty() ? 0 : 256);
+    estimate += set.relationCount() * 96;
     std::string out;
-    out.reserve(512 + set.annotationCount() * 400);
+    out.reserve(estimate);
     out += "{\n  ";
     appendKey(out, "format");
     appendEscaped(out, AnnotationSet::kFormat);

@@ -115,6 +115,15 @@ TEST_CASE("validate: a changed article is a problem and says what re-anchoring w
     CHECK(nlohmann::json::parse(readFile(f.set)) == standardSet());
 }
 
+TEST_CASE("validate: a set checked against a different article says so") {
+    Fixture f;
+    writeFile(f.article, "An entirely different text about the weather tomorrow.\n");
+    RunResult r = run("validate " + f.setArg());
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "4 orphaned"));
+    CHECK(contains(r.err, "probably made for a different article than " + f.article.string()));
+}
+
 TEST_CASE("validate: a stored text that differs from the article is reported") {
     Fixture f;
     nlohmann::json set = standardSet();
