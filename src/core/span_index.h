@@ -1,8 +1,10 @@
 // span_index.h — which annotation spans intersect a range of the text, fast.
 //
 // A static interval index, rebuilt from an AnnotationSet whenever its revision changes
-// (O(n log n)); queries cost O(log n + k) in practice (k = spans reported). Views ask it
-// for the spans touching each visible line instead of scanning every annotation.
+// (O(n log n)). A query visits O(log n) nodes plus the paths to the k spans it reports
+// (O((k + 1) log n) at worst, close to O(log n + k) when the hits are adjacent, as they
+// are for one line of text). Views ask it for the spans touching each visible line
+// instead of scanning every annotation.
 //
 // [SECTION] Structure
 //   Entries (one per span; a discontinuous annotation has several) are sorted by start,

@@ -86,6 +86,7 @@ Options parseOptions(int argc, char** argv) {
                          "10 MB article).\n";
             std::exit(0);
         }
+        if (arg != "--annotations" && arg != "--megabytes") usage("unknown option " + arg);
         if (i + 1 >= argc) usage(arg + " needs a value");
         const std::string value = argv[++i];
         char* end = nullptr;
@@ -97,8 +98,6 @@ Options parseOptions(int argc, char** argv) {
             const double m = std::strtod(value.c_str(), &end);
             if (end == value.c_str() || *end != '\0' || !(m >= 0.01) || m > 200) usage("--megabytes wants a number from 0.01 to 200");
             options.megabytes = m;
-        } else {
-            usage("unknown option " + arg);
         }
     }
     return options;

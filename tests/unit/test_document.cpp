@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -298,7 +299,29 @@ TEST_CASE("document: round trip over every code point of mixed texts") {
     std::string emoji;
     for (int i = 0; i < 70; ++i) emoji += kGrin;
     checkAgainstReference(emoji);                           // 4-byte only
+    // Uneven density, so the reverse lookups' first guess of the block is far off.
+    checkAgainstReference(emoji.substr(0, 4 * 32) + std::string(400, 'x'));
+    checkAgainstReference(std::string(400, 'x') + cjk + std::string(10, 'y'));
     checkAgainstReference("");
+}
+
+TEST_CASE("document: round trip over a long pseudo-random text") {
+    // Runs of ASCII (long enough to fill whole index blocks), 2-, 3- and 4-byte characters
+    // and line breaks, from a fixed linear congruential sequence so failures reproduce.
+    const std::string palette[] = {"a", "Z", " ", "\n", "\r\n", kEAcute, "\xD0\xB6", kEuro,
+                                   "\xE4\xB8\xAD", kRightQuote, kGrin, "\xF0\x9F\x91\x8D"};
+    std::uint32_t state = 12345;
+    const auto next = [&state](std::uint32_t bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    std::string text;
+    while (text.size() < 12000) {
+        const std::string& piece = palette[next(std::size(palette))];
+        const std::uint32_t run = next(4) == 0 ? 1 + next(80) : 1 + next(3);
+        for (std::uint32_t i = 0; i < run; ++i) text += piece;
+    }
+    checkAgainstReference(text);
 }
 
 TEST_CASE("document: the empty document") {

@@ -1,0 +1,139 @@
+// editor_state.h — what the editor's views share: the edit session, the files behind it,
+// the selection, caches derived from the model, and the queue of edits.
+//
+// [SECTION] Edits between frames
+//   Views never change the model while a frame is being drawn (pointers into the set would
+//   die mid-frame). They post() an Action; the window calls applyPending() after drawing,
+//   and every change goes through EditSession, so it is one undoable step.
+// [SECTION] Files
+//   A set that exists but cannot be read is never overwritten: saving goes to a
+//   "<name>.recovered.json" beside it instead, and a banner says so.
+#pragma once
+
+#include "app/editor_launch.h"
+#include "app/label_style.h"
+#include "core/edit_session.h"
+#include "core/file_io.h"
+#include "core/set_file.h"
+#include "core/span_index.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimmark::app {
+
+// A text selection in code points; `anchor` stays where the drag began.
+struct TextSelection {
+    std::size_t anchor = 0;
+    std::size_t caret = 0;
+    std::size_t start() const { return anchor < caret ? anchor : caret; }
+    std::size_t end() const { return anchor < caret ? caret : anchor; }
+    bool empty() const { return anchor == caret; }
+};
+
+enum class ActionKind {
+    AddAnnotation,     // label, spans
+    DeleteAnnotation,  // id
+    Relabel,           // id, label
+    SetAttribute,      // id, name, value (nullopt removes)
+    SetNote,           // id, text
+    Undo,
+    Redo,
+    Save,
+    SaveOverwrite,  // after the user agreed to replace a set changed on disk
+};
+
+struct Action {
+    ActionKind kind = ActionKind::Undo;
+    std::string id;
+    std::string label;
+    std::string name;
+    std::optional<AttributeValue> value;
+    std::string text;
+    std::vector<Span> spans;
+
+    static Action of(ActionKind kind, std::string id = {}) {
+        Action action;
+        action.kind = kind;
+        action.id = std::move(id);
+        return action;
+    }
+};
+
+enum class BannerKind { Info, Warning, Error };
+struct Banner {
+    BannerKind kind = BannerKind::Info;
+    std::string text;
+};
+
+class EditorState {
+public:
+    // In memory, nothing on disk yet (tests); set setPath before saving.
+    EditorState(Document document, AnnotationSet set);
+    // Loads schema, article and set as the editor starts. A missing or unreadable article or
+    // schema is fatal (the diagnostics say why); a broken set is not (see Files above).
+    static Result<std::unique_ptr<EditorState>> open(const EditorOptions& options);
+
+    EditSession& session() { return m_session; }
+    const EditSession& session() const { return m_session; }
+    const Document& document() const { return m_session.document(); }
+    const AnnotationSet& set() const { return m_session.set(); }
+
+    // --- files ---------------------------------------------------------------------------
+    std::filesystem::path articlePath;
+    std::filesystem::path setPath;
+    std::string annotator;
+    FileStamp setStamp;          // the set file as read or last saved
+    bool saveBlocked = false;    // the set on disk could not be read
+    bool saveConflict = false;   // the last save was refused: the file changed on disk
+    std::vector<Banner> banners;  // shown above the text until dismissed
+    std::string statusMessage;   // last outcome ("Saved annotations/x/alice.json")
+
+    // Saves now (Ctrl+S goes through post()). Returns true when written.
+    bool save(SaveMode mode = SaveMode::RefuseIfChanged);
+    // Where a save goes: setPath, or the recovery file when saveBlocked.
+    std::filesystem::path saveTarget() const;
+
+    // --- derived from the model (rebuilt when the set's revision changes) -----------------
+    const SpanIndex& spanIndex();
+    const std::vector<const Annotation*>& documentOrder();
+    // Annotations per schema label (same order as schema.labels).
+    const std::vector<std::size_t>& labelCounts();
+    const LabelStyles& labelStyles() const { return m_styles; }
+
+    // --- selection, shared by the views --------------------------------------------------
+    TextSelection selection;
+    std::string selectedAnnotation;               // id, empty for none
+    std::optional<std::size_t> pointer;           // code point under the mouse
+    std::optional<std::size_t> scrollTarget;      // the text view scrolls there, then clears it
+
+    // --- edits ---------------------------------------------------------------------------
+    void post(Action action) { m_pending.push_back(std::move(action)); }
+    bool hasPending() const { return !m_pending.empty(); }
+    // Applies the posted actions in order; failures become statusMessage.
+    void applyPending();
+    // Posts AddAnnotation for the current selection (trimmed of surrounding white space).
+    // False when there is nothing to annotate.
+    bool annotateSelection(const std::string& label);
+
+private:
+    EditSession m_session;
+    LabelStyles m_styles;
+    std::vector<Action> m_pending;
+    std::vector<Action> m_applying;  // swapped with m_pending so actions may post more
+    SpanIndex m_spanIndex;
+    std::filesystem::path m_recoveryPath;  // where a blocked set was last saved
+    std::vector<const Annotation*> m_documentOrder;
+    std::vector<std::size_t> m_labelCounts;
+    std::uint64_t m_indexRevision = UINT64_MAX;
+    std::uint64_t m_orderRevision = UINT64_MAX;
+    std::uint64_t m_countRevision = UINT64_MAX;
+
+    void apply(Action& action);
+};
+
+}  // namespace claimmark::app
