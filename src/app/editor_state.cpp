@@ -238,6 +238,28 @@ void EditorState::apply(Action& action) {
         case ActionKind::SetNote:
             status = m_session.setNote(action.id, action.text);
             break;
+        case ActionKind::Resize:
+            status = m_session.resize(action.id, action.spans);
+            break;
+        case ActionKind::Reattach:
+            status = m_session.reattach(action.id, action.spans);
+            if (status.ok()) {
+                selectedAnnotation = action.id;
+                selection = TextSelection{};
+                statusMessage = "Re-attached " + action.id;
+            }
+            break;
+        case ActionKind::AddRelation: {
+            Result<std::string> id = m_session.addRelation(action.label, action.id, action.text);
+            if (id) statusMessage = "Linked " + action.id + " " + action.label + " " + action.text;
+            else status = Status::failure(id.errorText());
+            linkSource.clear();
+            break;
+        }
+        case ActionKind::DeleteRelation:
+            status = m_session.deleteRelation(action.id);
+            if (status.ok()) statusMessage = "Deleted relation " + action.id;
+            break;
         case ActionKind::Undo: {
             const std::string what = m_session.history().undoDescription();
             if (m_session.undo()) statusMessage = "Undid: " + what;

@@ -41,6 +41,10 @@ enum class ActionKind {
     Relabel,           // id, label
     SetAttribute,      // id, name, value (nullopt removes)
     SetNote,           // id, text
+    Resize,            // id, spans (the new spans; nudging a boundary posts this)
+    Reattach,          // id, spans (an orphaned annotation placed at the selection)
+    AddRelation,       // label = relation type, id = from, text = to
+    DeleteRelation,    // id (relation id)
     Undo,
     Redo,
     Save,
@@ -110,6 +114,13 @@ public:
     std::string selectedAnnotation;               // id, empty for none
     std::optional<std::size_t> pointer;           // code point under the mouse
     std::optional<std::size_t> scrollTarget;      // the text view scrolls there, then clears it
+    // Linking: while non-empty, the next annotation clicked becomes the target of a
+    // relation from this one (the views offer the types the schema allows).
+    std::string linkSource;
+    // Find: matches of the current search (code point spans, document order) and the one
+    // that Next/Previous moved to; the text view highlights them.
+    std::vector<Span> findMatches;
+    std::optional<std::size_t> currentFindMatch;
 
     // --- edits ---------------------------------------------------------------------------
     void post(Action action) { m_pending.push_back(std::move(action)); }
