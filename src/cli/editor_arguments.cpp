@@ -1,6 +1,8 @@
 // editor_arguments.cpp — see editor_arguments.h.
 #include "cli/editor_arguments.h"
 
+#include "core/project_layout.h"
+
 #include "cli/arguments.h"
 
 #include <unistd.h>
@@ -85,16 +87,10 @@ EditorCommandLine parseEditorArguments(const std::vector<std::string>& arguments
         }
         line.options.annotator = *annotator;
     } else {
-        line.options.annotator = defaultAnnotator();
+        line.options.annotator = defaultAnnotatorName();
     }
     return line;
 }
 
-std::string defaultAnnotator() {
-    char name[256] = {};
-    if (getlogin_r(name, sizeof name) == 0 && name[0] != '\0') return name;
-    if (const char* user = std::getenv("USER"); user && *user) return user;
-    return "annotator";
-}
 
 }  // namespace claimmark::cli

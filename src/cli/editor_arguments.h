@@ -23,7 +23,5 @@ struct EditorCommandLine {
 // as an unknown command rather than a missing article.
 EditorCommandLine parseEditorArguments(const std::vector<std::string>& arguments);
 
-// The login name (getlogin_r), else $USER, else "annotator".
-std::string defaultAnnotator();
 
 }  // namespace claimmark::cli
