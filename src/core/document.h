@@ -90,7 +90,7 @@ private:
     // count is pure ASCII and converts without decoding.
     std::vector<std::uint32_t> m_blockByte;
     std::vector<std::uint32_t> m_blockUtf16;
-    std::vector<std::size_t> m_lineStarts;  // code point offsets
+    std::vector<std::size_t> m_lineStarts{0};  // code point offsets (the empty text has one line)
 };
 
 }  // namespace claimmark

@@ -139,7 +139,8 @@ std::optional<InvalidUtf8> findInvalid(std::string_view text, bool allowNul) {
             default: break;
         }
         for (std::size_t k = 1; k < len; ++k) {
-            if (i + k >= n || !isContinuation(p[i + k])) return InvalidUtf8{i, "truncated sequence"};
+            if (i + k >= n || !isContinuation(p[i + k]))
+                return InvalidUtf8{i, "truncated sequence"};
             if (k == 1 && (p[i + 1] < lo || p[i + 1] > hi)) return InvalidUtf8{i, narrowReason};
         }
         i += len;

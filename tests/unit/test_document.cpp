@@ -239,7 +239,7 @@ TEST_CASE("document: CRLF is kept and the CR counts as a code point") {
 
 TEST_CASE("document: multibyte characters straddling index block boundaries") {
     // Code points 0..29 ASCII, then € (30), 😀 (31) | é (32), 😀 (33), filler to 62,
-    // 😀 (63) | € (64), é (65), then ASCII, a ’ and a final emoji: well over 100 code points.
+    // 😀 (63) | € (64), é (65), then ASCII, a ’ and a final emoji: over 100 code points.
     std::string text(30, 'a');
     text += kEuro + kGrin + kEAcute + kGrin;
     text += std::string(29, 'b');  // code points 34..62
@@ -432,7 +432,8 @@ TEST_CASE("document: files over the size limit are refused before reading") {
 
 TEST_CASE("document: loadFile reads bytes exactly and names the document after the path") {
     TempDir dir;
-    const std::string text = "\xEF\xBB\xBFKratom \xE2\x80\x9Cmay\xE2\x80\x9D help.\r\nSee a doctor.";
+    const std::string text =
+        "\xEF\xBB\xBFKratom \xE2\x80\x9Cmay\xE2\x80\x9D help.\r\nSee a doctor.";
     const auto path = dir.write("article.txt", text);
     const auto result = Document::loadFile(path);
     REQUIRE_MESSAGE(result.ok(), result.errorText());
@@ -467,7 +468,8 @@ TEST_CASE("document: missing files, directories and unreadable files") {
         const auto path = dir.write("secret.txt", "hidden");
         std::filesystem::permissions(path, std::filesystem::perms::none);
         if (::geteuid() == 0) {
-            MESSAGE("running as root: permissions do not stop reading; unreadable-file check skipped");
+            MESSAGE("running as root, where permissions do not stop reading: "
+                    "unreadable-file check skipped");
         } else {
             const auto result = Document::loadFile(path);
             REQUIRE_FALSE(result.ok());
@@ -479,12 +481,14 @@ TEST_CASE("document: missing files, directories and unreadable files") {
         const auto path = dir.write("bad.txt", "ok\n\xC0\xAF");
         const auto result = Document::loadFile(path);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.errorText() == path.string() + ": byte 3: not valid UTF-8 (overlong encoding) on line 2");
+        CHECK(result.errorText() ==
+              path.string() + ": byte 3: not valid UTF-8 (overlong encoding) on line 2");
     }
 }
 
 TEST_CASE("document: sha256 identifies the bytes") {
-    CHECK(load("abc").sha256() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(load("abc").sha256() ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(load("abc\n").sha256() != load("abc\r\n").sha256());
 }
 
