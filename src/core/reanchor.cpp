@@ -172,6 +172,18 @@ bool enoughEvidence(std::size_t matched, std::size_t score, const Context& ctx) 
     return ctx.total() == 0 || score >= ctx.total() || matched + score >= kMinEvidence;
 }
 
+char32_t firstCodePoint(std::string_view text) {
+    std::size_t pos = 0;
+    return utf8::decode(text, pos);
+}
+
+char32_t lastCodePoint(std::string_view text) {
+    std::size_t pos = text.size();
+    while (pos > 0 && utf8::isContinuation(static_cast<unsigned char>(text[pos - 1]))) --pos;
+    if (pos > 0) --pos;
+    return utf8::decode(text, pos);
+}
+
 struct Candidate {
     bool found = false;
     std::size_t start = 0, end = 0;  // code points in the new text
@@ -316,13 +328,43 @@ Candidate longFuzzySearch(const Document& doc, std::u32string_view pattern, cons
     return Candidate{true, head.start, tail.end, head.score + tail.score, head.gap};
 }
 
+// An edit distance match may start or end inside a word ("er the first" for "after the
+// first"). When the quote itself began (ended) on a word boundary, widen the match to the
+// whole word, as a reviewer selecting with word snapping would have.
+void snapToWords(const Document& doc, std::u32string_view pattern, const Context& ctx,
+                 std::size_t minStart, Candidate& c) {
+    using utf8::isWordCharacter;
+    const std::size_t limit = std::max<std::size_t>(3, pattern.size() / 4);
+    const bool quoteStartsWord = isWordCharacter(pattern.front()) &&
+                                 (ctx.prefix.empty() || !isWordCharacter(lastCodePoint(ctx.prefix)));
+    const bool quoteEndsWord = isWordCharacter(pattern.back()) &&
+                               (ctx.suffix.empty() || !isWordCharacter(firstCodePoint(ctx.suffix)));
+    if (quoteStartsWord) {
+        std::size_t start = c.start;
+        while (start > minStart && c.start - start < limit && isWordCharacter(doc.codePointAt(start - 1)))
+            --start;
+        if (start == minStart || !isWordCharacter(doc.codePointAt(start - 1))) c.start = start;
+    }
+    if (quoteEndsWord) {
+        std::size_t end = c.end;
+        while (end < doc.length() && end - c.end < limit && isWordCharacter(doc.codePointAt(end))) ++end;
+        if (end == doc.length() || !isWordCharacter(doc.codePointAt(end))) c.end = end;
+    }
+}
+
 Candidate fuzzySearch(const Document& doc, const Fragment& fragment, const Context& ctx,
                       std::size_t expected, std::size_t minStart, Budget& budget) {
     const std::u32string pattern = fuzzy::decodeCodePoints(fragment.text);
-    if (pattern.size() > kMaxFuzzyPattern)
-        return longFuzzySearch(doc, pattern, ctx, expected, minStart, budget);
-    const std::size_t bound = std::max<std::size_t>(1, pattern.size() / 4);
-    return approximateSearch(doc, pattern, ctx, expected, minStart, kFuzzyWindow, bound, budget);
+    if (pattern.empty()) return {};
+    Candidate c;
+    if (pattern.size() > kMaxFuzzyPattern) {
+        c = longFuzzySearch(doc, pattern, ctx, expected, minStart, budget);
+    } else {
+        const std::size_t bound = std::max<std::size_t>(1, pattern.size() / 4);
+        c = approximateSearch(doc, pattern, ctx, expected, minStart, kFuzzyWindow, bound, budget);
+    }
+    if (c.found) snapToWords(doc, pattern, ctx, minStart, c);
+    return c;
 }
 
 // ---------------------------------------------------------------------------------------

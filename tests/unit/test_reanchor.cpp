@@ -369,3 +369,31 @@ TEST_CASE("reanchor: summary wording") {
     report.fuzzy = 1;
     CHECK(report.summary() == "12 unchanged, 3 moved, 1 fuzzy-matched, 0 orphaned");
 }
+
+TEST_CASE("reanchor: a fuzzy match of a quote that began and ended on word boundaries is widened to whole words") {
+    // Edits at the edges of the quote tempt the edit-distance match to start or stop inside
+    // a word; the placed span must cover whole words, as the reviewer's selection did.
+    const std::string before = "In the trial, participants improved after the first fortnight of daily dosing.\n";
+    const Document oldDoc = makeDocument(before);
+    const std::size_t start = before.find("after the first fortnight");
+    const std::size_t end = start + std::string("after the first fortnight").size();
+    AnnotationSet set = makeSet(oldDoc, {annotate(oldDoc, "a1", "claim", {{start, end}})});
+
+    for (const std::string edited : {
+             "In the trial, participants improved aftre the first fortnight of daily dosing.\n",
+             "In the trial, participants improved after the first fortnigth of daily dosing.\n",
+             "In the trial, participants improved soon after the firstt fortnight of daily dosing.\n",
+         }) {
+        CAPTURE(edited);
+        AnnotationSet copy = set;
+        const Document newDoc = makeDocument(edited);
+        const ReanchorReport report = reanchor(copy, newDoc);
+        REQUIRE(report.orphaned == 0);
+        const Annotation& a = *copy.findAnnotation("a1");
+        const Span span = a.spans.front();
+        // Whole words: not preceded or followed by a letter.
+        CHECK((span.start == 0 || edited[span.start - 1] == ' '));
+        CHECK((span.end == edited.size() || edited[span.end] == ' '));
+        CHECK(a.text.find("the first") != std::string::npos);
+    }
+}
