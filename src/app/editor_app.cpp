@@ -1,8 +1,11 @@
 // editor_app.cpp — runEditor(): the platform side of the editor. GLFW window, OpenGL 3
 // context, Dear ImGui backends, fonts at the monitor's scale and the user's zoom, and an
 // event-driven loop: with nothing happening it sleeps in glfwWaitEvents (idle ≈ 0 % CPU).
+// Unsaved work is autosaved to "<set>.recovery" (EditorState, core/recovery_file.h); an
+// article that cannot be opened gets a window that says why instead of a silent exit.
 //
 // [SECTION] Short key presses and quick clicks
+// [SECTION] Window   creating it, the error page
 // [SECTION] Loop
 #include "app/editor_launch.h"
 
@@ -20,6 +23,7 @@
 #include <GL/gl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -37,7 +41,7 @@ void glfwErrorCallback(int code, const char* description) {
 std::string windowTitle(const EditorState& state) {
     const std::string name = state.articlePath.filename().string();
     return "claimmark \xE2\x80\x94 " + name + " (" + state.annotator + ")" +
-           (state.session().isModified() ? " \xE2\x80\xA2" : "");
+           (state.isModified() ? " \xE2\x80\xA2" : "");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -152,37 +156,38 @@ private:
     std::vector<int> m_held;
 };
 
-}  // namespace
-
 // ---------------------------------------------------------------------------------------
-// [SECTION] Loop
+// [SECTION] Window
 // ---------------------------------------------------------------------------------------
 
-int runEditor(const EditorOptions& options) {
-    Result<std::unique_ptr<EditorState>> opened = EditorState::open(options);
-    if (!opened) {
-        for (const Diagnostic& d : opened.errors()) std::cerr << "claimmark: " << d.toString() << '\n';
-        return 1;
-    }
-    EditorState& state = **opened;
+// Focus changes since the last frame: losing focus autosaves, regaining it looks at the
+// article on disk.
+std::vector<int> g_focusEvents;
 
+void focusCallback(GLFWwindow* window, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+    g_focusEvents.push_back(focused);
+}
+
+// GLFW, an OpenGL 3.3 window and Dear ImGui with its backends; nullptr (after saying why)
+// when no window can be had, e.g. without a display.
+GLFWwindow* openWindow(const std::string& title) {
     glfwSetErrorCallback(glfwErrorCallback);
     if (!glfwInit()) {
         std::cerr << "claimmark: cannot open a window (no display? set DISPLAY, or use the "
                      "command-line tools: claimmark --help)\n";
-        return 1;
+        return nullptr;
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    bool titleModified = state.session().isModified();
-    GLFWwindow* window = glfwCreateWindow(1280, 820, windowTitle(state).c_str(), nullptr, nullptr);
+    GLFWwindow* window = glfwCreateWindow(1280, 820, title.c_str(), nullptr, nullptr);
     if (!window) {
         std::cerr << "claimmark: cannot create an OpenGL 3.3 window\n";
         glfwTerminate();
-        return 1;
+        return nullptr;
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
@@ -194,14 +199,117 @@ int runEditor(const EditorOptions& options) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     glfwSetKeyCallback(window, keyCallback);  // these replace the backend's, and call it
     glfwSetMouseButtonCallback(window, mouseButtonCallback);
+    glfwSetWindowFocusCallback(window, focusCallback);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    return window;
+}
 
-    float contentScale = 1.0f;
-    {
-        float sx = 1.0f, sy = 1.0f;
-        glfwGetWindowContentScale(window, &sx, &sy);
-        contentScale = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
+void closeWindow(GLFWwindow* window) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+}
+
+float contentScaleOf(GLFWwindow* window) {
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window, &sx, &sy);
+    return std::clamp(std::max(sx, sy), 1.0f, 4.0f);
+}
+
+void renderFrame(GLFWwindow* window) {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.95f, 0.94f, 0.92f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+}
+
+// The article (or the schema a new set needs) could not be loaded. The user launched a
+// window, so the window says why; nothing can be edited. Returns when it is closed.
+void showErrorPage(GLFWwindow* window, const Diagnostics& errors) {
+    ImGuiIO& io = ImGui::GetIO();
+    const std::string text = joinDiagnostics(errors);
+    const float scale = contentScaleOf(window);
+    applyEditorStyle(scale);
+    FontSet fonts;
+    fonts.build(*io.Fonts, std::round(kUiFontSize * scale), std::round(kTextFontSize * scale), text);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    io.FontDefault = fonts.ui();
+    io.ConfigInputTextCursorBlink = false;
+
+    bool done = false;
+    int frames = 3;  // a few frames after each event, then sleep
+    while (!done) {
+        if (frames > 0) {
+            glfwPollEvents();
+            --frames;
+        } else {
+            glfwWaitEvents();
+            frames = 3;
+        }
+        g_keyPresses.clear();
+        g_buttonEvents.clear();
+        g_focusEvents.clear();
+        if (glfwWindowShouldClose(window)) break;
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(viewport->WorkPos);
+        ImGui::SetNextWindowSize(viewport->WorkSize);
+        ImGui::Begin("claimmark", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        const float margin = ImGui::GetFontSize() * 2;
+        ImGui::SetCursorPos(ImVec2(margin, margin));
+        ImGui::TextColored(ImVec4(0.70f, 0.15f, 0.10f, 1.0f), "The article could not be opened");
+        ImGui::Spacing();
+        ImGui::SetCursorPosX(margin);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - margin);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::Spacing();
+        ImGui::SetCursorPosX(margin);
+        ImGui::TextDisabled("Nothing can be edited. Fix the file (or the --schema given) and open it again.");
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        ImGui::SetCursorPosX(margin);
+        if (ImGui::Button("Close")) done = true;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
+            (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)))
+            done = true;
+        ImGui::End();
+        ImGui::Render();
+        renderFrame(window);
     }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] Loop
+// ---------------------------------------------------------------------------------------
+
+int runEditor(const EditorOptions& options) {
+    Result<std::unique_ptr<EditorState>> opened = EditorState::open(options);
+    if (!opened) {
+        for (const Diagnostic& d : opened.errors()) std::cerr << "claimmark: " << d.toString() << '\n';
+        GLFWwindow* window = openWindow("claimmark \xE2\x80\x94 " + options.article.filename().string());
+        if (!window) return 1;
+        showErrorPage(window, opened.errors());
+        closeWindow(window);
+        return 1;
+    }
+    EditorState& state = **opened;
+
+    bool titleModified = state.isModified();
+    GLFWwindow* window = openWindow(windowTitle(state));
+    if (!window) return 1;
+    ImGuiIO& io = ImGui::GetIO();
+    const float contentScale = contentScaleOf(window);
     applyEditorStyle(contentScale);
 
     EditorWindow editor(state);
@@ -223,7 +331,8 @@ int runEditor(const EditorOptions& options) {
 
     // Event-driven: after an event, frames are drawn until two in a row come out identical
     // (Dear ImGui settles hover, sizes and popups over a frame or two), then the loop sleeps
-    // in glfwWaitEvents until the next event.
+    // in glfwWaitEvents until the next event — or, while there is unsaved work not yet
+    // autosaved, until the autosave is due (so an idle editor still uses ~0 % CPU).
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the loop awake
     constexpr int kMaxSettleFrames = 30;
     int settleFrames = kMaxSettleFrames;
@@ -235,10 +344,20 @@ int runEditor(const EditorOptions& options) {
         if (settleFrames > 0 || editor.wantsAnotherFrame()) {
             glfwPollEvents();
         } else {
-            glfwWaitEvents();
+            const auto wait = state.timeUntilAutosave(EditorState::AutosaveClock::now());
+            if (wait)
+                glfwWaitEventsTimeout(std::max(0.01, std::chrono::duration<double>(*wait).count()));
+            else
+                glfwWaitEvents();
             settleFrames = kMaxSettleFrames;
         }
         if (settleFrames > 0) --settleFrames;
+        for (int focused : g_focusEvents) {
+            if (focused) state.checkArticleOnDisk();
+            else state.autosaveNow();
+        }
+        g_focusEvents.clear();
+        state.autosaveIfDue(EditorState::AutosaveClock::now());
         if (glfwWindowShouldClose(window)) {
             glfwSetWindowShouldClose(window, GLFW_FALSE);
             editor.requestClose();
@@ -255,30 +374,22 @@ int runEditor(const EditorOptions& options) {
         ImGui::NewFrame();
         editor.draw();
         ImGui::Render();
-
-        int width = 0, height = 0;
-        glfwGetFramebufferSize(window, &width, &height);
-        glViewport(0, 0, width, height);
-        glClearColor(0.95f, 0.94f, 0.92f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        glfwSwapBuffers(window);
+        renderFrame(window);
 
         const std::uint64_t frameHash = hashDrawData(ImGui::GetDrawData());
         if (frameHash == previousFrameHash && !latch.holding() && !buttons.pending()) settleFrames = 0;
         previousFrameHash = frameHash;
 
-        if (state.session().isModified() != titleModified) {  // "•" marks unsaved changes
-            titleModified = state.session().isModified();
+        if (state.isModified() != titleModified) {  // "•" marks unsaved changes
+            titleModified = state.isModified();
             glfwSetWindowTitle(window, windowTitle(state).c_str());
         }
     }
+    // Closed normally: nothing unsaved, saved, or the changes were discarded on purpose.
+    // (A crash or a kill never gets here, so the recovery file stays for the next start.)
+    state.removeRecoveryFile();
 
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
+    closeWindow(window);
     return 0;
 }
 

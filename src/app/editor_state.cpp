@@ -2,6 +2,7 @@
 //
 // [SECTION] Opening
 // [SECTION] Saving
+// [SECTION] Never lose work   autosave to "<set>.recovery", restore, article changed on disk
 // [SECTION] Derived data
 // [SECTION] Edits
 #include "app/editor_state.h"
@@ -31,10 +32,11 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
         options.annotator.empty() ? defaultAnnotatorName() : options.annotator;
 
     Schema schema = Schema::claimStrength();
+    Diagnostics schemaErrors;  // fatal only when a new set needs the schema
     if (options.schema) {
         Result<Schema> loaded = loadSchemaFile(*options.schema);
-        if (!loaded) return loaded.errors();
-        schema = std::move(*loaded);
+        if (loaded) schema = std::move(*loaded);
+        else schemaErrors = loaded.errors();
     }
 
     Result<Document> document = Document::loadFile(options.article);
@@ -54,7 +56,12 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
         if (loaded) {
             set = std::move(loaded->set);
             stamp = loaded->stamp;
-            if (options.schema)
+            if (options.schema && !schemaErrors.empty())
+                banners.push_back({BannerKind::Warning,
+                                   "The schema given with --schema could not be read; the set "
+                                   "carries its own label schema, which is used:\n" +
+                                       joinDiagnostics(schemaErrors)});
+            else if (options.schema)
                 banners.push_back({BannerKind::Info,
                                    "The set carries its own label schema; --schema applies only "
                                    "to new sets and was not used."});
@@ -83,6 +90,7 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
                                    loaded.errorText()});
         }
     }
+    if ((!setExists || blocked) && !schemaErrors.empty()) return schemaErrors;
     if (!setExists || blocked) {
         set = AnnotationSet();
         set.schema = schema;
@@ -99,6 +107,18 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
     state->setStamp = stamp;
     state->saveBlocked = blocked;
     state->banners = std::move(banners);
+    state->articleStamp = stampOf(options.article, state->document().bytes());
+    state->recoveryOffer = findRecovery(setPath);
+    if (state->recoveryOffer && !state->recoveryOffer->readable()) {
+        const RecoveryCandidate& broken = *state->recoveryOffer;
+        std::string text = "Unsaved work was found in " + broken.path.string() +
+                           " but it could not be read";
+        text += broken.brokenPath.empty() ? "; it was left where it is"
+                                          : "; it was kept as " + broken.brokenPath.string();
+        text += ":\n" + joinDiagnostics(broken.problems);
+        state->banners.push_back({BannerKind::Error, std::move(text)});
+        state->recoveryOffer.reset();
+    }
     return state;
 }
 
@@ -146,7 +166,108 @@ bool EditorState::save(SaveMode mode) {
     setStamp = outcome.stamp;
     if (saveBlocked) m_recoveryPath = target;
     m_session.history().markSaved();
+    m_unsavedOutsideHistory = false;
+    removeRecoveryFile();  // what it held is in the set now
     statusMessage = "Saved " + target.string();
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] Never lose work
+// ---------------------------------------------------------------------------------------
+
+bool EditorState::autosavePending() const {
+    return isModified() && !recoveryOffer && !setPath.empty() &&
+           set().revision() != m_autosavedRevision;
+}
+
+std::optional<EditorState::AutosaveClock::duration> EditorState::timeUntilAutosave(
+    AutosaveClock::time_point now) const {
+    if (!autosavePending()) return std::nullopt;
+    if (!m_autosaveDue) return kAutosaveInterval;  // autosaveIfDue starts the clock
+    return std::max(AutosaveClock::duration::zero(), *m_autosaveDue - now);
+}
+
+bool EditorState::autosaveIfDue(AutosaveClock::time_point now) {
+    if (!autosavePending()) {
+        m_autosaveDue.reset();
+        return false;
+    }
+    if (!m_autosaveDue) m_autosaveDue = now + kAutosaveInterval;
+    if (now < *m_autosaveDue) return false;
+    if (!autosaveNow()) m_autosaveDue = now + kAutosaveInterval;  // try again later
+    return !m_autosaveDue;
+}
+
+bool EditorState::autosaveNow() {
+    if (!autosavePending()) return false;
+    Status status;
+    if (set().document.path.empty()) {
+        AnnotationSet copy = set();
+        copy.document.path = relativeDocumentPath(setPath, articlePath);
+        status = writeRecovery(setPath, copy);
+    } else {
+        status = writeRecovery(setPath, set());
+    }
+    if (!status.ok()) {
+        statusMessage = "Autosave failed: " + status.error;
+        return false;
+    }
+    m_autosavedRevision = set().revision();
+    m_autosaveDue.reset();
+    lastAutosave = formatLocalTime(std::chrono::system_clock::now());
+    return true;
+}
+
+void EditorState::restoreRecovery() {
+    if (!recoveryOffer || !recoveryOffer->set) return;
+    AnnotationSet recovered = std::move(*recoveryOffer->set);
+    recoveryOffer.reset();
+    if (recovered.document.sha256 != document().sha256()) {
+        const ReanchorReport report = reanchor(recovered, document());
+        banners.push_back({report.orphaned > 0 ? BannerKind::Warning : BannerKind::Info,
+                           "The recovered annotations were made on another version of the "
+                           "article and were placed again: " + report.summary() + "."});
+    }
+    // The document stays (the views hold ranges into its bytes); the set and a clean
+    // history replace what was loaded.
+    m_session.mutableSet() = std::move(recovered);
+    m_session.history().clear();
+    m_styles.rebuild(m_session.set().schema);
+    // A new set object may reuse a revision number the caches have seen.
+    m_indexRevision = m_orderRevision = m_countRevision = UINT64_MAX;
+    selection = TextSelection{};
+    selectedAnnotation.clear();
+    linkSource.clear();
+    findMatches.clear();
+    currentFindMatch.reset();
+    markUnsaved();
+    m_autosavedRevision = set().revision();  // the recovery file already holds it
+    statusMessage = "Restored the unsaved work; save to keep it.";
+}
+
+void EditorState::discardRecoveryOffer() {
+    if (!recoveryOffer) return;
+    recoveryOffer.reset();
+    const Status status = discardRecovery(setPath);
+    statusMessage = status.ok() ? "Discarded the recovered work." : "Could not discard: " + status.error;
+}
+
+void EditorState::removeRecoveryFile() {
+    if (setPath.empty() || recoveryOffer) return;  // an unanswered offer stays on disk
+    discardRecovery(setPath);
+    m_autosavedRevision = UINT64_MAX;
+    m_autosaveDue.reset();
+}
+
+bool EditorState::checkArticleOnDisk() {
+    if (m_articleChangeReported || articlePath.empty() || !articleStamp.exists) return false;
+    if (!changedOnDisk(articlePath, articleStamp)) return false;
+    m_articleChangeReported = true;
+    banners.push_back({BannerKind::Warning,
+                       "The article changed on disk (" + articlePath.string() +
+                           "). The annotations still refer to the text shown here; save, then "
+                           "reopen the article to re-anchor them."});
     return true;
 }
 

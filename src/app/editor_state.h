@@ -14,9 +14,11 @@
 #include "app/label_style.h"
 #include "core/edit_session.h"
 #include "core/file_io.h"
+#include "core/recovery_file.h"
 #include "core/set_file.h"
 #include "core/span_index.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -102,6 +104,35 @@ public:
     // Where a save goes: setPath, or the recovery file when saveBlocked.
     std::filesystem::path saveTarget() const;
 
+    // --- never lose work (core/recovery_file.h) ---------------------------------------------
+    // Unsaved changes: the history's, or a restored recovery not saved yet. Use this rather
+    // than session().isModified() to decide whether closing would lose work.
+    bool isModified() const { return m_session.isModified() || m_unsavedOutsideHistory; }
+    // The model differs from the set on disk although the history is clean (restored).
+    void markUnsaved() { m_unsavedOutsideHistory = true; }
+    // Autosave writes "<set>.recovery" (never the set) while there are unsaved changes: at
+    // most kAutosaveInterval after the first change not yet written, and at once on
+    // autosaveNow() (the window lost focus). Both return true when a file was written.
+    using AutosaveClock = std::chrono::steady_clock;
+    static constexpr std::chrono::seconds kAutosaveInterval{30};
+    bool autosaveIfDue(AutosaveClock::time_point now);
+    bool autosaveNow();
+    bool autosavePending() const;  // modified since the last autosave
+    // How long the host may sleep before autosaveIfDue has work; nullopt: nothing due.
+    std::optional<AutosaveClock::duration> timeUntilAutosave(AutosaveClock::time_point now) const;
+    std::string lastAutosave;  // time of day of the last autosave ("12:03:14"), for the status bar
+    // Found at open (findRecovery); the window asks whether to restore it.
+    std::optional<RecoveryCandidate> recoveryOffer;
+    // Replaces the model with the offered set: a clean history that still counts as
+    // modified, so the user has to save. Call between frames.
+    void restoreRecovery();
+    void discardRecoveryOffer();  // deletes the recovery file
+    // On a normal close (nothing unsaved, saved, or changes discarded).
+    void removeRecoveryFile();
+    // The article as read; checkArticleOnDisk() adds a banner (once) when it changed.
+    FileStamp articleStamp;
+    bool checkArticleOnDisk();
+
     // --- derived from the model (rebuilt when the set's revision changes) -----------------
     const SpanIndex& spanIndex();
     const std::vector<const Annotation*>& documentOrder();
@@ -143,6 +174,10 @@ private:
     std::uint64_t m_indexRevision = UINT64_MAX;
     std::uint64_t m_orderRevision = UINT64_MAX;
     std::uint64_t m_countRevision = UINT64_MAX;
+    bool m_unsavedOutsideHistory = false;
+    std::uint64_t m_autosavedRevision = UINT64_MAX;  // the set's revision at the last autosave
+    std::optional<AutosaveClock::time_point> m_autosaveDue;
+    bool m_articleChangeReported = false;
 
     void apply(Action& action);
 };

@@ -33,7 +33,7 @@ ImVec4 bannerColour(BannerKind kind) {
 }  // namespace
 
 EditorWindow::EditorWindow(EditorState& state)
-    : m_state(state), m_textView(state), m_panel(state), m_statusBar(state) {}
+    : m_state(state), m_textView(state), m_findBar(state, m_textView), m_panel(state), m_statusBar(state), m_recoveryDialog(state) {}
 
 void EditorWindow::setFonts(ImFont* ui, ImFont* text, float textSize) {
     m_uiFont = ui;
@@ -42,7 +42,7 @@ void EditorWindow::setFonts(ImFont* ui, ImFont* text, float textSize) {
 
 bool EditorWindow::wantsAnotherFrame() const {
     return m_framesToSettle > 0 || m_state.hasPending() || m_state.scrollTarget.has_value() ||
-           m_openCloseDialog || m_openConflictDialog;
+           m_openCloseDialog || m_openConflictDialog || m_recoveryDialog.wantsFrame();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -78,6 +78,7 @@ void EditorWindow::draw() {
 
     ImGui::BeginChild("##textpane", ImVec2(textWidth, paneHeight), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    m_findBar.drawContent();  // above the text, when open
     m_textView.drawContent();
     ImGui::EndChild();
 
@@ -104,6 +105,7 @@ void EditorWindow::draw() {
         m_state.applyPending();
         m_framesToSettle = 2;
     }
+    m_recoveryDialog.applyChoice();
     if (m_state.saveConflict) {
         m_openConflictDialog = true;
         m_state.saveConflict = false;
@@ -228,7 +230,7 @@ void EditorWindow::drawBanners() {
 
 void EditorWindow::requestClose() {
     if (m_closeConfirmed) return;
-    if (!m_state.session().isModified()) {
+    if (!m_state.isModified()) {
         m_closeConfirmed = true;
         return;
     }
@@ -248,6 +250,7 @@ void EditorWindow::drawDialogs() {
         m_openCloseDialog = false;
     }
     const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+    m_recoveryDialog.draw();
 
     ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("The set changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -295,8 +298,11 @@ void EditorWindow::drawDialogs() {
 
 void EditorWindow::handleShortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    if (m_findBar.handleShortcuts()) return;  // Ctrl+F, F3; Enter and Esc while finding
     // A text field (the note) or an open dialog gets the keys.
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    // The side panel's keys first: boundaries (Ctrl/Alt + arrows), L to link, Esc to stop.
+    if (m_panel.handleShortcuts()) return;
 
     const bool ctrl = io.KeyCtrl;
     if (ctrl) {
@@ -306,6 +312,7 @@ void EditorWindow::handleShortcuts() {
             m_state.post(Action::of(ActionKind::Redo));
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) m_state.post(Action::of(ActionKind::Save));
+        if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requestClose();
         float zoom = m_zoom;
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) zoom *= 1.1f;
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) zoom /= 1.1f;

@@ -6,14 +6,23 @@
 //   1-4 (a label's hotkey)  annotate the selection with that label, or relabel the selected
 //                           annotation when no text is selected
 //   Delete / Backspace      delete the selected annotation
-//   Escape                  clear the selection
+//   Escape                  cancel linking if it is under way, else clear the selection
+//   L                       link the selected annotation to the next one clicked (a popup
+//                           offers the relation types the schema allows)
+//   Alt+Left / Alt+Right    move the selected annotation's END by a word
+//   Alt+Shift+Left / Right  move its START by a word
+//   Ctrl+Left / Ctrl+Right, Ctrl+Shift+Left / Right   the same by one character
 //   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y   undo, redo
 //   Ctrl+S                  save (asks before replacing a set changed on disk)
+//   Ctrl+Q                  quit (asks first when there are unsaved changes, as closing does)
 //   Ctrl+= / Ctrl+- / Ctrl+0        zoom in, out, reset (the host rebuilds the fonts)
+//   Ctrl+F, F3 / Shift+F3   find; next / previous match (find_bar.h has the bar's own keys)
 #pragma once
 
 #include "app/annotation_panel.h"
 #include "app/editor_state.h"
+#include "app/find_bar.h"
+#include "app/recovery_dialog.h"
 #include "app/status_bar.h"
 #include "app/text_view.h"
 
@@ -44,12 +53,15 @@ public:
 
     TextView& textView() { return m_textView; }
     AnnotationPanel& panel() { return m_panel; }
+    FindBar& findBar() { return m_findBar; }
 
 private:
     EditorState& m_state;
     TextView m_textView;
+    FindBar m_findBar;  // after m_textView: it reads the view's geometry
     AnnotationPanel m_panel;
     StatusBar m_statusBar;
+    RecoveryDialog m_recoveryDialog;
     ImFont* m_uiFont = nullptr;
     std::string m_fontWarning;
     bool m_fontWarningDismissed = false;

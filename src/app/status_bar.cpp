@@ -34,10 +34,15 @@ void StatusBar::drawContent() {
     ImGui::Text("%s  ·  %zu characters  ·  %zu annotation%s%s%s", name, document.length(),
                 set.annotationCount(), set.annotationCount() == 1 ? "" : "s", position, selection);
     ImGui::SameLine();
-    if (m_state.session().isModified())
+    if (m_state.isModified())
         ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "  ·  modified");
     else
         ImGui::TextDisabled("  ·  saved");
+    if (m_state.isModified() && !m_state.lastAutosave.empty()) {
+        // The recovery file beside the set holds the work as of then (kill-safe).
+        ImGui::SameLine();
+        ImGui::TextDisabled("  ·  autosaved %s", m_state.lastAutosave.c_str());
+    }
     if (!m_state.statusMessage.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("  ·  %s", m_state.statusMessage.c_str());

@@ -66,14 +66,8 @@ std::optional<std::vector<Span>> nudgeBoundary(const Document& document, const s
     }
 
     if (edge == before || span.start >= span.end) return std::nullopt;
-    // Neighbouring spans of the same annotation must stay apart.
-    if (boundary == Boundary::Start && result.size() > 1 && false) return std::nullopt;
-    if (boundary == Boundary::Start && result.size() > 1) {
-        // the first span's start can only move within the first span or leftwards: no neighbour
-    }
-    if (boundary == Boundary::End && result.size() > 1) {
-        // the last span's end: its neighbour is on the left, untouched by the move
-    }
+    // Only the outer boundaries move (the first span's start, the last span's end), so
+    // the spans between cannot be overlapped; a span can only be emptied, checked above.
     return result;
 }
 
