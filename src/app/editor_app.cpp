@@ -57,10 +57,31 @@ struct KeyPress {
 };
 std::vector<KeyPress> g_keyPresses;
 
+// Modifier keys as the key events report them. A chord such as Ctrl+Z from a fast typist
+// or xdotool can arrive split over two frames (Ctrl down in one, Z down and everything
+// released in the next); GLFW's `mods` for the Z press may not show Ctrl, so each press
+// records the modifiers that were down when it happened, by our own count.
+int g_modifiersDown = 0;
+
+int modifierBit(int key) {
+    switch (key) {
+        case GLFW_KEY_LEFT_CONTROL: case GLFW_KEY_RIGHT_CONTROL: return GLFW_MOD_CONTROL;
+        case GLFW_KEY_LEFT_SHIFT: case GLFW_KEY_RIGHT_SHIFT: return GLFW_MOD_SHIFT;
+        case GLFW_KEY_LEFT_ALT: case GLFW_KEY_RIGHT_ALT: return GLFW_MOD_ALT;
+        case GLFW_KEY_LEFT_SUPER: case GLFW_KEY_RIGHT_SUPER: return GLFW_MOD_SUPER;
+        default: return 0;
+    }
+}
+
 void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    if (const int bit = modifierBit(key)) {
+        if (action == GLFW_PRESS) g_modifiersDown |= bit;
+        if (action == GLFW_RELEASE) g_modifiersDown &= ~bit;
+        return;  // modifiers travel with the presses below
+    }
     if (action == GLFW_PRESS && key >= 0 && key < int(IM_ARRAYSIZE(ImGuiIO::KeysDown)))
-        g_keyPresses.push_back({key, mods});
+        g_keyPresses.push_back({key, mods | g_modifiersDown});
 }
 
 // FNV-1a over the frame's geometry: equal hashes mean nothing on screen changed.
@@ -126,22 +147,27 @@ private:
 
 class KeyLatch {
 public:
-    // Before NewFrame: presses already released are put back down for this frame.
+    // Between the backend's NewFrame and ImGui::NewFrame: presses already released are put
+    // back down for this frame.
     void hold(ImGuiIO& io) {
         for (const KeyPress& press : g_keyPresses) {
-            if (io.KeysDown[press.key]) continue;  // still down: Dear ImGui sees it anyway
-            io.KeysDown[press.key] = true;
+            // The modifiers the press had, even when its key is still down (a chord whose
+            // Ctrl was already released by the time this frame began).
             io.KeyCtrl |= (press.mods & GLFW_MOD_CONTROL) != 0;
             io.KeyShift |= (press.mods & GLFW_MOD_SHIFT) != 0;
             io.KeyAlt |= (press.mods & GLFW_MOD_ALT) != 0;
             io.KeySuper |= (press.mods & GLFW_MOD_SUPER) != 0;
+            m_modifiersTouched = true;
+            if (io.KeysDown[press.key]) continue;  // still down: Dear ImGui sees it anyway
+            io.KeysDown[press.key] = true;
             m_held.push_back(press.key);
         }
         g_keyPresses.clear();
     }
     // After the frame: back to the keyboard's real state.
     void release(ImGuiIO& io, GLFWwindow* window) {
-        if (m_held.empty()) return;
+        if (m_held.empty() && !m_modifiersTouched) return;
+        m_modifiersTouched = false;
         for (int key : m_held) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
         m_held.clear();
         auto down = [&](int key) { return glfwGetKey(window, key) == GLFW_PRESS; };
@@ -154,6 +180,7 @@ public:
 
 private:
     std::vector<int> m_held;
+    bool m_modifiersTouched = false;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -365,10 +392,10 @@ int runEditor(const EditorOptions& options) {
         }
         if (editor.zoom() != fontZoom) rebuildFonts();
 
-        latch.hold(io);
-        if (latch.holding()) settleFrames = kMaxSettleFrames;
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        latch.hold(io);  // after the backend's NewFrame, so nothing overwrites what it sets
+        if (latch.holding()) settleFrames = kMaxSettleFrames;
         buttons.apply(io);
         if (buttons.pending()) settleFrames = kMaxSettleFrames;
         ImGui::NewFrame();

@@ -166,26 +166,13 @@ title_has() { [[ "$(xdotool getwindowname "$WINDOW" 2>/dev/null)" == *"$1"* ]]; 
 title_lacks() { ! title_has "$1"; }
 MODIFIED=$'\xE2\x80\xA2'  # "•": the title's unsaved-changes mark
 
-# Presses a key and waits for its effect; presses it again if nothing happened within a few
-# seconds (a key press is occasionally lost when the machine is very busy; see the report
-# printed below). Every retry is reported, so a key that never works still fails the test.
-RETRIES=0
+# Presses a key and waits for its effect. No second try: a key press the editor drops is a
+# bug (quick chords once lost their Ctrl between frames; see editor_app.cpp KeyLatch).
 press() {
   local keys=$1
   shift
-  local attempt saved=$TIMEOUT
-  for attempt in 1 2 3; do
-    xdotool key "$keys"
-    TIMEOUT=4
-    if wait_for "$@"; then
-      TIMEOUT=$saved
-      return 0
-    fi
-    TIMEOUT=$saved
-    echo "warning: '$keys' had no visible effect after 4 s (attempt $attempt)" >&2
-    RETRIES=$((RETRIES + 1))
-  done
-  return 1
+  xdotool key "$keys"
+  wait_for "$@"
 }
 
 xdotool mousemove --sync "$X0" "$Y"
@@ -229,5 +216,4 @@ press ctrl+z title_has "$MODIFIED" || fail "Ctrl+Z changed nothing (title: $(xdo
 press ctrl+s has_none || fail "after Ctrl+Z and Ctrl+S the set still holds: $(summarize "$SET")"
 echo "after undo: $(summarize "$SET") annotations"
 kill -0 "$APP_PID" 2>/dev/null || fail "claimmark exited during the test"
-((RETRIES == 0)) || echo "note: $RETRIES key press(es) had to be repeated"
 echo "e2e PASS"
