@@ -244,3 +244,44 @@ TEST_CASE("editing: a scroll request brings a far code point into view") {
     CHECK(y + view.lineHeight() <= view.viewMax().y);
     CHECK_FALSE(editor.state().scrollTarget.has_value());
 }
+
+TEST_CASE("editing: a drag on a line with emoji gives code-point offsets") {
+    // Code points: "Cold " 0-4, 🧊 5, " plunges " 6-14, "may" 15-17, "boost" 19-23,
+    // "mood" 25-28, 😀 30. Each emoji is one code point (two UTF-16 units, four bytes).
+    const std::string text = "Cold \xF0\x9F\xA7\x8A plunges may boost mood \xF0\x9F\x98\x80 a lot.\r\nNext line.\r\n";
+    HeadlessEditor editor(text);
+    editor.drag(editor.centreOf(16), editor.centreOf(27));  // snaps to "may boost mood"
+    editor.type('1');
+    const auto& set = editor.state().set();
+    REQUIRE(set.annotationCount() == 1);
+    const auto& a = set.annotations().front();
+    REQUIRE(a.spans.size() == 1);
+    CHECK(a.spans[0].start == 15);
+    CHECK(a.spans[0].end == 29);
+    CHECK(a.text == "may boost mood");
+}
+
+TEST_CASE("editing: a drag across a wrapped line gives one span over the wrap") {
+    // One paragraph long enough to wrap several times in the text pane.
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "word" + std::to_string(i) + " ";
+    text += "end.\n";
+    HeadlessEditor editor(text);
+    const auto& layout = editor.view().layout();
+    REQUIRE(layout.lineCount() >= 3);
+    // The last word of the first visual line and the first word of the second.
+    const std::size_t secondStart = layout.line(1).cpStart;
+    const std::size_t firstLineLastWord = text.rfind("word", secondStart - 2);
+    const std::size_t secondLineWordEnd = text.find(' ', secondStart);
+    REQUIRE(layout.lineOfCodePoint(firstLineLastWord) == 0);
+    REQUIRE(layout.lineOfCodePoint(secondStart) == 1);
+    editor.drag(editor.centreOf(firstLineLastWord + 1), editor.centreOf(secondStart + 1));
+    editor.type('1');
+    const auto& set = editor.state().set();
+    REQUIRE(set.annotationCount() == 1);
+    const auto& a = set.annotations().front();
+    REQUIRE(a.spans.size() == 1);
+    CHECK(a.spans[0].start == firstLineLastWord);
+    CHECK(a.spans[0].end == secondLineWordEnd);
+    CHECK(a.text == text.substr(firstLineLastWord, secondLineWordEnd - firstLineLastWord));
+}
