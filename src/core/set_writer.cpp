@@ -85,6 +85,18 @@ void appendJson(std::string& out, const json& value) {
 }
 
 // `indent` spaces before every line but the first.
+// Unknown keys read from a file, written back as ", key: value" members of the object being
+// written (so they survive a save).
+void appendExtraMembers(std::string& out, const json& extra) {
+    if (!extra.is_object()) return;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        out += ", ";
+        appendEscaped(out, it.key());
+        out += ": ";
+        appendJson(out, it.value());
+    }
+}
+
 void appendIndentedJson(std::string& out, const json& value, int indent) {
     const std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
     const std::string pad(static_cast<std::size_t>(indent), ' ');
@@ -137,14 +149,7 @@ void appendAnnotation(std::string& out, const Annotation& a) {
     out += ", \"suffix\": ";
     appendEscaped(out, a.suffix);
     if (a.orphaned) out += ", \"orphaned\": true";
-    if (a.extra.is_object()) {
-        for (auto it = a.extra.begin(); it != a.extra.end(); ++it) {
-            out += ", ";
-            appendEscaped(out, it.key());
-            out += ": ";
-            appendJson(out, it.value());
-        }
-    }
+    appendExtraMembers(out, a.extra);
     out += '}';
 }
 
@@ -157,14 +162,7 @@ void appendRelation(std::string& out, const Relation& r) {
     appendEscaped(out, r.from);
     out += ", \"to\": ";
     appendEscaped(out, r.to);
-    if (r.extra.is_object()) {
-        for (auto it = r.extra.begin(); it != r.extra.end(); ++it) {
-            out += ", ";
-            appendEscaped(out, it.key());
-            out += ": ";
-            appendJson(out, it.value());
-        }
-    }
+    appendExtraMembers(out, r.extra);
     out += '}';
 }
 
@@ -194,12 +192,7 @@ std::string serializeSet(const AnnotationSet& set) {
     appendEscaped(out, set.document.sha256);
     out += ", \"length\": ";
     appendNumber(out, set.document.length);
-    for (auto it = set.document.extra.begin(); it != set.document.extra.end(); ++it) {
-        out += ", ";
-        appendEscaped(out, it.key());
-        out += ": ";
-        appendJson(out, it.value());
-    }
+    appendExtraMembers(out, set.document.extra);
     out += "},\n  ";
     appendKey(out, "annotator");
     appendEscaped(out, set.annotator);

@@ -109,15 +109,7 @@ void TextLayout::build(std::string_view text, const LayoutMetrics& metrics, Adva
 
         const auto bytePos = static_cast<std::uint32_t>(pos);
         char32_t c;
-        float w;
-        if (lead < 0x80) {
-            c = lead;
-            ++pos;
-            w = m_asciiAdvance[lead];
-        } else {
-            c = utf8::decode(text, pos);
-            w = m_advance(c);
-        }
+        const float w = nextGlyph(text, pos, c);
 
         if (c == U'\n') {
             std::uint32_t endCp = cp, endByte = bytePos;
@@ -193,17 +185,8 @@ void TextLayout::forEachGlyph(const VisualLine& line, Visit&& visit) const {
     std::size_t cp = line.cpStart;
     float x = 0;
     while (pos < line.byteEnd) {
-        const auto lead = static_cast<unsigned char>(m_text[pos]);
         char32_t c;
-        float w;
-        if (lead < 0x80) {
-            c = lead;
-            ++pos;
-            w = m_asciiAdvance[lead];
-        } else {
-            c = utf8::decode(m_text, pos);
-            w = m_advance(c);
-        }
+        const float w = nextGlyph(m_text, pos, c);
         if (!visit(cp, x, w)) return;
         x += w;
         ++cp;

@@ -25,6 +25,7 @@
 #pragma once
 
 #include "core/document.h"
+#include "core/utf8.h"
 
 #include <array>
 #include <cstddef>
@@ -105,6 +106,18 @@ private:
 
     template <class Visit>
     void forEachGlyph(const VisualLine& line, Visit&& visit) const;
+    // Decodes the code point at `pos` (advancing it) and returns its advance; ASCII goes
+    // through the cached table.
+    float nextGlyph(std::string_view text, std::size_t& pos, char32_t& c) const {
+        const auto lead = static_cast<unsigned char>(text[pos]);
+        if (lead < 0x80) {
+            c = lead;
+            ++pos;
+            return m_asciiAdvance[lead];
+        }
+        c = utf8::decode(text, pos);
+        return m_advance(c);
+    }
 };
 
 // [start, end) of the word holding code point `cp`; {cp, cp} when `cp` is not in a word.
