@@ -6,10 +6,7 @@ using claimmark::app::testing::HeadlessEditor;
 
 namespace {
 
-const char* const kArticle =
-    "Turmeric may ease joint pain.\n"
-    "\n"
-    "Some small trials suggest it can\xE2\x80\x99t hurt \xE2\x80\x94 but ask a doctor first.";
+const char* const kArticle = claimmark::app::testing::kShortArticle;
 
 struct Fixture {
     HeadlessEditor editor{kArticle};

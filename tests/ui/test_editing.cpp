@@ -39,10 +39,7 @@ void imguiFree(void* p, void*) { std::free(p); }
 
 namespace {
 
-const char* const kArticle =
-    "Turmeric may ease joint pain.\n"
-    "\n"
-    "Some small trials suggest it can\xE2\x80\x99t hurt \xE2\x80\x94 but ask a doctor first.";
+const char* const kArticle = claimmark::app::testing::kShortArticle;
 // "Turmeric" 0-7, "may" 9-11, "ease" 13-16, "joint" 18-22, "pain" 24-27, "Some" 31-34,
 // "small" 36-40, "trials" 42-47.
 

@@ -8,10 +8,7 @@ using claimmark::app::testing::HeadlessEditor;
 
 namespace {
 
-const char* const kArticle =
-    "Turmeric may ease joint pain.\n"
-    "\n"
-    "Some small trials suggest it can\xE2\x80\x99t hurt \xE2\x80\x94 but ask a doctor first.";
+const char* const kArticle = claimmark::app::testing::kShortArticle;
 // "Turmeric" 0-8, "may" 9-12, "ease" 13-17, "joint" 18-23, "pain" 24-28, "." 28, "Some" 31-35,
 // "small" 36-41, "trials" 42-48, "suggest" 49-56, "it" 57-59, "can’t" 60-65, "hurt" 66-70
 

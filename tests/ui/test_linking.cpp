@@ -7,10 +7,7 @@ using claimmark::app::testing::HeadlessEditor;
 
 namespace {
 
-const char* const kArticle =
-    "Turmeric may ease joint pain.\n"
-    "\n"
-    "Some small trials suggest it can\xE2\x80\x99t hurt \xE2\x80\x94 but ask a doctor first.";
+const char* const kArticle = claimmark::app::testing::kShortArticle;
 // "Turmeric" 0-8, "may" 9-12, "ease joint pain" 13-28, "Some small trials" 31-48,
 // "ask a doctor first" 77-95
 

@@ -16,10 +16,7 @@ float widthOf(HeadlessEditor& editor, const char* text) {
     return editor.textFont()->CalcTextSizeA(editor.textSize(), FLT_MAX, 0.0f, text).x;
 }
 
-const char* const kArticle =
-    "Turmeric may ease joint pain.\n"
-    "\n"
-    "Some small trials suggest it can\xE2\x80\x99t hurt \xE2\x80\x94 but ask a doctor first.";
+const char* const kArticle = claimmark::app::testing::kShortArticle;
 // Code points: "Turmeric" 0-7, ' ' 8, "may" 9-11, ' ' 12, "ease" 13-16, ' ' 17, "joint" 18-22,
 // ' ' 23, "pain" 24-27, '.' 28, '\n' 29, '\n' 30, "Some" 31-34, ' ' 35, "small" 36-40,
 // ' ' 41, "trials" 42-47, ' ' 48, "suggest" 49-55, ' ' 56, "it" 57-58, ' ' 59,

@@ -21,6 +21,14 @@
 
 namespace claimmark::app::testing {
 
+// The small article most UI tests annotate: two paragraphs, a curly apostrophe and an em
+// dash (code points: "Turmeric" 0-8, "may" 9-12, "ease joint pain" 13-28, "Some small
+// trials" 31-48, "suggest" 49-56, "ask a doctor first" 77-95).
+inline const char* const kShortArticle =
+    "Turmeric may ease joint pain.\n"
+    "\n"
+    "Some small trials suggest it can\xE2\x80\x99t hurt \xE2\x80\x94 but ask a doctor first.";
+
 class HeadlessEditor {
 public:
     explicit HeadlessEditor(const std::string& text, AnnotationSet set = makeSet()) {
