@@ -40,6 +40,10 @@ struct Annotation {
     // True when re-anchoring could not place it in the current article: its spans are where
     // it was in the old text, it is kept and listed, never dropped.
     bool orphaned = false;
+    // Adjudication: "disputed" when a merge could not settle it (reviewers disagreed), else
+    // empty. `proposedBy` names the reviewers whose sets held it (merge output).
+    std::string status;
+    std::vector<std::string> proposedBy;
     nlohmann::json extra = nlohmann::json::object();  // unknown keys, written back
 
     std::size_t start() const { return spans.empty() ? 0 : spans.front().start; }

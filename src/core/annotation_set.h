@@ -54,6 +54,8 @@ public:
 
     DocumentRef document;
     std::string annotator;
+    // The reviewer's "done" flag: they finished this document (project status view).
+    bool done = false;
     Schema schema;
     nlohmann::json extra = nlohmann::json::object();  // unknown top-level keys
 

@@ -90,6 +90,24 @@ private:
 
 }  // namespace
 
+class SetDoneCommand final : public Command {
+public:
+    explicit SetDoneCommand(bool done) : m_done(done) {}
+    Status apply(AnnotationSet& set) override {
+        m_before = set.done;
+        set.done = m_done;
+        return Status::success();
+    }
+    void revert(AnnotationSet& set) override { set.done = m_before; }
+    std::string describe() const override { return m_done ? "Mark done" : "Mark not done"; }
+
+private:
+    bool m_done;
+    bool m_before = false;
+};
+
+CommandPtr makeSetDone(bool done) { return std::make_unique<SetDoneCommand>(done); }
+
 CommandPtr makeAddAnnotation(Annotation annotation) {
     return std::make_unique<AddAnnotationCommand>(std::move(annotation));
 }

@@ -32,6 +32,8 @@ CommandPtr makeRemoveAnnotation(Annotation removed);
 CommandPtr makeReplaceAnnotation(Annotation before, Annotation after, std::string description);
 CommandPtr makeAddRelation(Relation relation);
 CommandPtr makeRemoveRelation(Relation removed);
+// The set's "done" flag (a reviewer marks the document finished).
+CommandPtr makeSetDone(bool done);
 
 // Several commands as one step; apply() is all-or-nothing.
 class CommandGroup final : public Command {

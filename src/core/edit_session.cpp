@@ -51,6 +51,30 @@ Result<std::string> EditSession::addAnnotation(const std::string& label, std::ve
     return id;
 }
 
+Result<std::string> EditSession::insertAnnotation(Annotation annotation) {
+    if (annotation.id.empty() || m_set.findAnnotation(annotation.id)) annotation.id = m_set.nextAnnotationId();
+    if (annotation.created.empty()) annotation.created = m_clock();
+    annotation.modified = m_clock();
+    annotation.orphaned = false;
+    fillFromDocument(annotation, m_document);
+    std::string id = annotation.id;
+    Status s = m_history.execute(m_set, makeAddAnnotation(std::move(annotation)));
+    if (!s.ok()) return Diagnostic{"", "", s.error};
+    return id;
+}
+
+Status EditSession::setStatus(const std::string& id, const std::string& status) {
+    return changeAnnotation(id, (status.empty() ? "Settle " : "Mark disputed ") + id, [&](Annotation& a) {
+        a.status = status;
+        return Status::success();
+    });
+}
+
+Status EditSession::setDone(bool done) {
+    if (m_set.done == done) return Status::success();
+    return m_history.execute(m_set, makeSetDone(done));
+}
+
 Status EditSession::deleteAnnotation(const std::string& id) {
     const Annotation* a = m_set.findAnnotation(id);
     if (!a) return Status::failure("no annotation has id \"" + id + "\"");

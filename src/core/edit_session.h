@@ -48,6 +48,14 @@ public:
     Status setNote(const std::string& id, const std::string& note);
     // Places an orphaned annotation at `spans` in the current text (clears the flag).
     Status reattach(const std::string& id, std::vector<Span> spans);
+    // Adjudication: "disputed" or "" (settled). Accepting a disputed annotation clears it.
+    Status setStatus(const std::string& id, const std::string& status);
+    // Copies a whole annotation (e.g. from another reviewer's set) into this set as one
+    // step: a fresh id when `annotation.id` is taken or empty, text and context from the
+    // document, origin kept. Returns the id it got.
+    Result<std::string> insertAnnotation(Annotation annotation);
+    // The set's "done" flag, undoable like any edit.
+    Status setDone(bool done);
     Result<std::string> addRelation(const std::string& type, const std::string& from,
                                     const std::string& to);
     Status deleteRelation(const std::string& id);

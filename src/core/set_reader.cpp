@@ -308,7 +308,7 @@ private:
             case 4: return key == "text" ? &a.text : key == "note" ? &a.note : nullptr;
             case 5: return key == "label" ? &a.label : nullptr;
             case 6: return key == "origin" ? &a.origin : key == "prefix" ? &a.prefix
-                         : key == "suffix" ? &a.suffix : nullptr;
+                         : key == "suffix" ? &a.suffix : key == "status" ? &a.status : nullptr;
             case 7: return key == "created" ? &a.created : nullptr;
             case 8: return key == "modified" ? &a.modified : nullptr;
             default: return nullptr;
@@ -353,6 +353,15 @@ private:
                     problems.push_back({path, std::string("expected an array of {\"start\", \"end\"} objects, got ") + jsonTypeName(value)});
                 } else if (k == "attributes") {
                     problems.push_back({path, std::string("expected an object, got ") + jsonTypeName(value)});
+                } else if (k == "proposed_by") {
+                    bool strings = value.is_array();
+                    if (strings)
+                        for (const json& name : value) strings &= name.is_string();
+                    if (!strings) {
+                        problems.push_back({path, std::string("expected an array of reviewer names, got ") + value.dump()});
+                    } else {
+                        for (const json& name : value) current().annotation.proposedBy.push_back(name.get<std::string>());
+                    }
                 } else {
                     current().annotation.extra[k] = std::move(value);
                 }
@@ -505,6 +514,8 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
     }
     if (const json* v = header.get(top, "annotator", "", json::value_t::string, "a string", false))
         set.annotator = v->get<std::string>();
+    if (const json* v = header.get(top, "done", "", json::value_t::boolean, "true or false", false))
+        set.done = v->get<bool>();
     if (auto it = top.find("schema"); it != top.end()) {
         Result<Schema> schema = schemaFromJson(*it, fileName, "schema.");
         if (!schema) {
@@ -516,7 +527,7 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
     }
     if (!sax.sawAnnotationsArray()) problems.push_back({"", "missing \"annotations\" (an array)"});
     for (auto it = top.begin(); it != top.end(); ++it) {
-        static const char* known[] = {"format", "version", "document", "annotator", "schema", "relations"};
+        static const char* known[] = {"format", "version", "document", "annotator", "done", "schema", "relations"};
         if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
             set.extra[it.key()] = it.value();
     }

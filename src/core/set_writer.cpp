@@ -149,6 +149,18 @@ void appendAnnotation(std::string& out, const Annotation& a) {
     out += ", \"suffix\": ";
     appendEscaped(out, a.suffix);
     if (a.orphaned) out += ", \"orphaned\": true";
+    if (!a.status.empty()) {
+        out += ", \"status\": ";
+        appendEscaped(out, a.status);
+    }
+    if (!a.proposedBy.empty()) {
+        out += ", \"proposed_by\": [";
+        for (std::size_t i = 0; i < a.proposedBy.size(); ++i) {
+            if (i) out += ", ";
+            appendEscaped(out, a.proposedBy[i]);
+        }
+        out += ']';
+    }
     appendExtraMembers(out, a.extra);
     out += '}';
 }
@@ -197,6 +209,7 @@ std::string serializeSet(const AnnotationSet& set) {
     appendKey(out, "annotator");
     appendEscaped(out, set.annotator);
     out += ",\n";
+    if (set.done) out += "  \"done\": true,\n";
     for (auto it = set.extra.begin(); it != set.extra.end(); ++it) {
         out += "  ";
         appendEscaped(out, it.key());
