@@ -1,17 +1,23 @@
-// editor_app.cpp — runEditor(): the platform side of the editor. GLFW window, OpenGL 3
-// context, Dear ImGui backends, fonts at the monitor's scale and the user's zoom, and an
-// event-driven loop: with nothing happening it sleeps in glfwWaitEvents (idle ≈ 0 % CPU).
-// Unsaved work is autosaved to "<set>.recovery" (EditorState, core/recovery_file.h); an
-// article that cannot be opened gets a window that says why instead of a silent exit.
+// editor_app.cpp — runEditor(): the window host. GLFW window, OpenGL 3 context, Dear
+// ImGui backends, fonts at the monitor's scale and the screen's zoom, and an event-driven
+// loop: with nothing happening it sleeps in glfwWaitEvents (idle ≈ 0 % CPU). It runs
+// Screens (screen.h): the article editor, the project view, the adjudication view. The
+// project view opens the others on top of itself; closing one returns to the screen below
+// (which looks at the disk again), closing the last one ends the program. Unsaved work is
+// autosaved by the screens on the host's timer and focus hooks; a first screen that cannot
+// be opened gets a window that says why instead of a silent exit.
 //
 // [SECTION] Short key presses and quick clicks
 // [SECTION] Window   creating it, the error page
+// [SECTION] Screens  which screen a mode opens
 // [SECTION] Loop
 #include "app/editor_launch.h"
 
-#include "app/editor_state.h"
-#include "app/editor_window.h"
+#include "app/adjudication_launch.h"
+#include "app/editor_screen.h"
 #include "app/fonts.h"
+#include "app/project_screen.h"
+#include "app/screen.h"
 #include "app/style.h"
 
 #include <backends/imgui_impl_glfw.h>
@@ -28,6 +34,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <vector>
 
 namespace claimmark::app {
@@ -36,12 +43,6 @@ namespace {
 
 void glfwErrorCallback(int code, const char* description) {
     std::fprintf(stderr, "claimmark: GLFW error %d: %s\n", code, description);
-}
-
-std::string windowTitle(const EditorState& state) {
-    const std::string name = state.articlePath.filename().string();
-    return "claimmark \xE2\x80\x94 " + name + " (" + state.annotator + ")" +
-           (state.isModified() ? " \xE2\x80\xA2" : "");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -255,9 +256,10 @@ void renderFrame(GLFWwindow* window) {
     glfwSwapBuffers(window);
 }
 
-// The article (or the schema a new set needs) could not be loaded. The user launched a
-// window, so the window says why; nothing can be edited. Returns when it is closed.
-void showErrorPage(GLFWwindow* window, const Diagnostics& errors) {
+// The article (or the schema a new set needs, or the project folder) could not be loaded.
+// The user launched a window, so the window says why; nothing can be edited. Returns when
+// it is closed.
+void showErrorPage(GLFWwindow* window, const char* heading, const Diagnostics& errors) {
     ImGuiIO& io = ImGui::GetIO();
     const std::string text = joinDiagnostics(errors);
     const float scale = contentScaleOf(window);
@@ -293,7 +295,7 @@ void showErrorPage(GLFWwindow* window, const Diagnostics& errors) {
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
         const float margin = ImGui::GetFontSize() * 2;
         ImGui::SetCursorPos(ImVec2(margin, margin));
-        ImGui::TextColored(ImVec4(0.70f, 0.15f, 0.10f, 1.0f), "The article could not be opened");
+        ImGui::TextColored(ImVec4(0.70f, 0.15f, 0.10f, 1.0f), "%s", heading);
         ImGui::Spacing();
         ImGui::SetCursorPosX(margin);
         ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - margin);
@@ -314,6 +316,34 @@ void showErrorPage(GLFWwindow* window, const Diagnostics& errors) {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] Screens
+// ---------------------------------------------------------------------------------------
+
+const char* failureHeading(EditorMode mode) {
+    switch (mode) {
+        case EditorMode::Edit: break;
+        case EditorMode::Project: return "The project could not be opened";
+        case EditorMode::Adjudicate: return "The adjudication could not be opened";
+    }
+    return "The article could not be opened";
+}
+
+Result<std::unique_ptr<Screen>> openScreen(const EditorOptions& options, const ScreenOpener& opener) {
+    switch (options.mode) {
+        case EditorMode::Edit: break;
+        case EditorMode::Project: {
+            Result<std::unique_ptr<ProjectScreen>> screen = ProjectScreen::open(options, opener);
+            if (!screen) return screen.errors();
+            return std::unique_ptr<Screen>(std::move(*screen));
+        }
+        case EditorMode::Adjudicate: return openAdjudicationScreen(options);
+    }
+    Result<std::unique_ptr<EditorScreen>> screen = EditorScreen::open(options);
+    if (!screen) return screen.errors();
+    return std::unique_ptr<Screen>(std::move(*screen));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -321,40 +351,59 @@ void showErrorPage(GLFWwindow* window, const Diagnostics& errors) {
 // ---------------------------------------------------------------------------------------
 
 int runEditor(const EditorOptions& options) {
-    Result<std::unique_ptr<EditorState>> opened = EditorState::open(options);
-    if (!opened) {
-        for (const Diagnostic& d : opened.errors()) std::cerr << "claimmark: " << d.toString() << '\n';
-        GLFWwindow* window = openWindow("claimmark \xE2\x80\x94 " + options.article.filename().string());
+    // The stack of screens: the project view at the bottom when there is one, the editor or
+    // the adjudication view it opened on top. A screen opened from the project waits in
+    // `next` until the frame that asked for it has ended.
+    std::vector<std::unique_ptr<Screen>> screens;
+    std::unique_ptr<Screen> next;
+    ScreenOpener opener = [&next](const EditorOptions& request) -> Diagnostics {
+        if (request.mode == EditorMode::Project) return {Diagnostic{"", "", "a project cannot open a project"}};
+        Result<std::unique_ptr<Screen>> screen = openScreen(request, {});
+        if (!screen) return screen.errors();
+        next = std::move(*screen);
+        return {};
+    };
+
+    Result<std::unique_ptr<Screen>> first = openScreen(options, opener);
+    if (!first) {
+        for (const Diagnostic& d : first.errors()) std::cerr << "claimmark: " << d.toString() << '\n';
+        const std::filesystem::path& named = options.mode == EditorMode::Project ? options.projectRoot : options.article;
+        GLFWwindow* window = openWindow("claimmark \xE2\x80\x94 " + named.filename().string());
         if (!window) return 1;
-        showErrorPage(window, opened.errors());
+        showErrorPage(window, failureHeading(options.mode), first.errors());
         closeWindow(window);
         return 1;
     }
-    EditorState& state = **opened;
+    screens.push_back(std::move(*first));
 
-    bool titleModified = state.isModified();
-    GLFWwindow* window = openWindow(windowTitle(state));
+    std::string shownTitle = screens.back()->title();
+    GLFWwindow* window = openWindow(shownTitle);
     if (!window) return 1;
     ImGuiIO& io = ImGui::GetIO();
     const float contentScale = contentScaleOf(window);
     applyEditorStyle(contentScale);
 
-    EditorWindow editor(state);
+    // Fonts follow the screen on top: its zoom, and the text whose glyphs it needs.
     FontSet fonts;
+    const Screen* fontScreen = nullptr;
     float fontZoom = -1.0f;
-    auto rebuildFonts = [&]() {
-        const float zoom = editor.zoom();
+    std::string fontText;
+    bool fontWarned = false;  // said once on stderr, not at every rebuild
+    auto rebuildFonts = [&](Screen& screen) {
+        const float zoom = screen.zoom();
+        fontText = screen.glyphText();
         fonts.build(*io.Fonts, std::round(kUiFontSize * contentScale * zoom),
-                    std::round(kTextFontSize * contentScale * zoom), state.document().bytes());
+                    std::round(kTextFontSize * contentScale * zoom), fontText);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         io.FontDefault = fonts.ui();
-        editor.setFonts(fonts.ui(), fonts.text(), fonts.textSize());
-        editor.setFontWarning(fonts.warning());
-        if (!fonts.warning().empty()) std::cerr << "claimmark: " << fonts.warning() << '\n';
+        screen.setFonts(fonts.ui(), fonts.text(), fonts.textSize());
+        screen.setFontWarning(fonts.warning());
+        if (!fonts.warning().empty() && !fontWarned) std::cerr << "claimmark: " << fonts.warning() << '\n';
+        fontWarned = !fonts.warning().empty();
+        fontScreen = &screen;
         fontZoom = zoom;
     };
-    rebuildFonts();
 
     // Event-driven: after an event, frames are drawn until two in a row come out identical
     // (Dear ImGui settles hover, sizes and popups over a frame or two), then the loop sleeps
@@ -366,12 +415,13 @@ int runEditor(const EditorOptions& options) {
     std::uint64_t previousFrameHash = 0;
     KeyLatch latch;
     ButtonQueue buttons;
-    while (!editor.closeConfirmed()) {
+    while (!screens.empty()) {
+        Screen& screen = *screens.back();
         latch.release(io, window);
-        if (settleFrames > 0 || editor.wantsAnotherFrame()) {
+        if (settleFrames > 0 || screen.wantsAnotherFrame()) {
             glfwPollEvents();
         } else {
-            const auto wait = state.timeUntilAutosave(EditorState::AutosaveClock::now());
+            const auto wait = screen.timeUntilAutosave(Screen::Clock::now());
             if (wait)
                 glfwWaitEventsTimeout(std::max(0.01, std::chrono::duration<double>(*wait).count()));
             else
@@ -380,17 +430,18 @@ int runEditor(const EditorOptions& options) {
         }
         if (settleFrames > 0) --settleFrames;
         for (int focused : g_focusEvents) {
-            if (focused) state.checkArticleOnDisk();
-            else state.autosaveNow();
+            if (focused) screen.onFocusGained();
+            else screen.onFocusLost();
         }
         g_focusEvents.clear();
-        state.autosaveIfDue(EditorState::AutosaveClock::now());
+        screen.autosaveIfDue(Screen::Clock::now());
         if (glfwWindowShouldClose(window)) {
             glfwSetWindowShouldClose(window, GLFW_FALSE);
-            editor.requestClose();
+            screen.requestClose();
             settleFrames = kMaxSettleFrames;
         }
-        if (editor.zoom() != fontZoom) rebuildFonts();
+        if (&screen != fontScreen || screen.zoom() != fontZoom || screen.glyphText() != fontText)
+            rebuildFonts(screen);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -399,7 +450,7 @@ int runEditor(const EditorOptions& options) {
         buttons.apply(io);
         if (buttons.pending()) settleFrames = kMaxSettleFrames;
         ImGui::NewFrame();
-        editor.draw();
+        screen.draw();
         ImGui::Render();
         renderFrame(window);
 
@@ -407,14 +458,26 @@ int runEditor(const EditorOptions& options) {
         if (frameHash == previousFrameHash && !latch.holding() && !buttons.pending()) settleFrames = 0;
         previousFrameHash = frameHash;
 
-        if (state.isModified() != titleModified) {  // "•" marks unsaved changes
-            titleModified = state.isModified();
-            glfwSetWindowTitle(window, windowTitle(state).c_str());
+        if (std::string title = screen.title(); title != shownTitle) {  // "•" marks unsaved changes
+            shownTitle = std::move(title);
+            glfwSetWindowTitle(window, shownTitle.c_str());
+        }
+
+        // Between frames: close the top screen, or open one on top of it.
+        if (screen.closeConfirmed()) {
+            // Closed normally: nothing unsaved, saved, or the changes were discarded on
+            // purpose. (A crash or a kill never gets here, so the recovery file stays.)
+            screen.onClosed();
+            screens.pop_back();
+            fontScreen = nullptr;
+            if (!screens.empty()) screens.back()->onFocusGained();  // e.g. rescan the project
+            settleFrames = kMaxSettleFrames;
+        } else if (next) {
+            screens.push_back(std::move(next));
+            fontScreen = nullptr;
+            settleFrames = kMaxSettleFrames;
         }
     }
-    // Closed normally: nothing unsaved, saved, or the changes were discarded on purpose.
-    // (A crash or a kill never gets here, so the recovery file stays for the next start.)
-    state.removeRecoveryFile();
 
     closeWindow(window);
     return 0;

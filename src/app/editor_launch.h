@@ -4,12 +4,24 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace claimmark::app {
 
+enum class EditorMode {
+    Edit,        // claimmark [open] ARTICLE [--set SET.json]
+    Project,     // claimmark open DIR: the project's documents and reviewers' status
+    Adjudicate,  // claimmark adjudicate ARTICLE SET.json SET.json... [--set GOLD.json]
+};
+
 struct EditorOptions {
-    std::filesystem::path article;                 // the article to open (required)
+    EditorMode mode = EditorMode::Edit;
+    std::filesystem::path projectRoot;               // Project mode
+    std::vector<std::filesystem::path> reviewerSets; // Adjudicate mode: the reviewers' sets
+    std::filesystem::path article;                 // the article to open (Edit, Adjudicate)
     std::optional<std::filesystem::path> setPath;  // --set; default: see defaultSetPath()
+                                                   // (Adjudicate: the gold set, default
+                                                   // annotations/<stem>/gold.json)
     std::string annotator;                         // --annotator; default: login name
     std::optional<std::filesystem::path> schema;   // --schema; default: built-in schema
 };

@@ -397,6 +397,14 @@ void EditorState::apply(Action& action) {
         case ActionKind::SaveOverwrite:
             save(SaveMode::Overwrite);
             break;
+        case ActionKind::SetDone: {
+            const bool done = action.value && std::holds_alternative<bool>(*action.value) &&
+                              std::get<bool>(*action.value);
+            status = m_session.setDone(done);
+            if (status.ok())
+                statusMessage = done ? "Marked done (Ctrl+D to reopen)" : "Marked as in progress";
+            break;
+        }
     }
     if (!status.ok()) statusMessage = "Not done: " + status.error;
     // A selected annotation that no longer exists (undo of its creation) is deselected.

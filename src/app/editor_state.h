@@ -51,6 +51,7 @@ enum class ActionKind {
     Redo,
     Save,
     SaveOverwrite,  // after the user agreed to replace a set changed on disk
+    SetDone,        // value: bool, the set's "done" flag (the reviewer finished)
 };
 
 struct Action {

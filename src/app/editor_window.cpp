@@ -30,6 +30,14 @@ ImVec4 bannerColour(BannerKind kind) {
     return ImVec4(0.88f, 0.93f, 0.99f, 1.0f);
 }
 
+// The reviewer's "done" flag goes through the queue like any edit, so it is undoable.
+void postSetDone(EditorState& state, bool done) {
+    Action action;
+    action.kind = ActionKind::SetDone;
+    action.value = AttributeValue{done};
+    state.post(std::move(action));
+}
+
 }  // namespace
 
 EditorWindow::EditorWindow(EditorState& state)
@@ -172,6 +180,11 @@ void EditorWindow::drawToolbar() {
     ImGui::SameLine();
     if (ImGui::Button(m_state.saveBlocked ? "Save copy" : "Save")) m_state.post(Action::of(ActionKind::Save));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save to %s (Ctrl+S)", m_state.saveTarget().string().c_str());
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    bool done = m_state.set().done;
+    if (ImGui::Checkbox("Done", &done)) postSetDone(m_state, done);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("I have finished this article (saved in the set; the project view shows it) (Ctrl+D)");
 
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     ImGui::AlignTextToFramePadding();
@@ -313,6 +326,7 @@ void EditorWindow::handleShortcuts() {
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) m_state.post(Action::of(ActionKind::Save));
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requestClose();
+        if (ImGui::IsKeyPressed(GLFW_KEY_D, false)) postSetDone(m_state, !m_state.set().done);
         float zoom = m_zoom;
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) zoom *= 1.1f;
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) zoom /= 1.1f;

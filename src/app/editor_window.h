@@ -15,6 +15,7 @@
 //   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y   undo, redo
 //   Ctrl+S                  save (asks before replacing a set changed on disk)
 //   Ctrl+Q                  quit (asks first when there are unsaved changes, as closing does)
+//   Ctrl+D                  toggle "done" (the reviewer finished this article; undoable)
 //   Ctrl+= / Ctrl+- / Ctrl+0        zoom in, out, reset (the host rebuilds the fonts)
 //   Ctrl+F, F3 / Shift+F3   find; next / previous match (find_bar.h has the bar's own keys)
 #pragma once

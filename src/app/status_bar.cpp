@@ -1,5 +1,5 @@
-// status_bar.cpp — the status line (status_bar.h). Formats into a stack buffer: no
-// allocation per frame.
+// status_bar.cpp — the status line (status_bar.h): document, counts, position, save and
+// done state, last message. Formats into a stack buffer: no allocation per frame.
 #include "app/status_bar.h"
 
 #include <imgui.h>
@@ -38,6 +38,12 @@ void StatusBar::drawContent() {
         ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "  ·  modified");
     else
         ImGui::TextDisabled("  ·  saved");
+    // The reviewer's own verdict on the article, as the project view will show it.
+    ImGui::SameLine();
+    if (set.done)
+        ImGui::TextColored(ImVec4(0.16f, 0.50f, 0.22f, 1.0f), "  ·  done");
+    else
+        ImGui::TextDisabled("  ·  in progress");
     if (m_state.isModified() && !m_state.lastAutosave.empty()) {
         // The recovery file beside the set holds the work as of then (kill-safe).
         ImGui::SameLine();

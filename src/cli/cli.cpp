@@ -23,6 +23,10 @@ const CommandEntry kCommands[] = {
     {"validate", runValidate, &kValidateUsage},
     {"stats", runStats, &kStatsUsage},
     {"reanchor", runReanchor, &kReanchorUsage},
+    {"export", runExport, &kExportUsage},
+    {"import", runImport, &kImportUsage},
+    {"agree", runAgree, &kAgreeUsage},
+    {"merge", runMerge, &kMergeUsage},
 };
 
 const CommandEntry* findCommand(std::string_view name) {
@@ -43,7 +47,11 @@ std::string usageText(bool editorAvailable) {
     if (editorAvailable) {
         text +=
             "  claimmark [open] ARTICLE [--set SET.json] [--annotator NAME] [--schema SCHEMA.json]\n"
-            "                                      open ARTICLE in the editor\n";
+            "                                      open ARTICLE in the editor\n"
+            "  claimmark [open] DIR [--annotator NAME]\n"
+            "                                      the project in DIR: documents, reviewers' status\n"
+            "  claimmark adjudicate ARTICLE SET.json SET.json... [--set GOLD.json] [--annotator NAME]\n"
+            "                                      settle reviewers' differences into a gold set\n";
     }
     text +=
         "  claimmark validate SET.json...      check sets against their schema and article\n"
@@ -52,6 +60,15 @@ std::string usageText(bool editorAvailable) {
         "                                      relation type and origin\n"
         "  claimmark reanchor SET.json -o NEW.json [--force]\n"
         "                                      place annotations again after the article changed\n"
+        "  claimmark export --to FORMAT [--offsets codepoint|utf16|byte] SET.json... -o OUT\n"
+        "                                      write a dataset for other tools (jsonl, brat, conll,\n"
+        "                                      w3c, csv, labelstudio, doccano, claimreview)\n"
+        "  claimmark import --from FORMAT INPUT... -o SET.json|DIR [--lenient]\n"
+        "                                      read brat, labelstudio, doccano, w3c or jsonl\n"
+        "  claimmark agree SET.json SET.json... [--json] | agree DIR\n"
+        "                                      agreement between reviewers of the same article\n"
+        "  claimmark merge SET.json SET.json... -o GOLD.json [--strategy majority|union|intersection]\n"
+        "                                      build a gold set; disagreements kept as disputed\n"
         "  claimmark help [COMMAND]            this text, or a command's help\n"
         "  claimmark --version                 print the version\n"
         "\n"
@@ -87,6 +104,10 @@ int runCli(int argc, char** argv, bool editorAvailable) {
         }
         if (editorAvailable && rest[0] == "open") {
             std::cout << kEditorUsage;
+            return kExitOk;
+        }
+        if (editorAvailable && rest[0] == "adjudicate") {
+            std::cout << kAdjudicateUsage;
             return kExitOk;
         }
         std::cerr << "claimmark help: no command '" << rest[0] << "'\nsee 'claimmark --help'\n";

@@ -16,11 +16,19 @@ namespace claimmark::cli {
 int runValidate(const std::vector<std::string>& arguments);
 int runStats(const std::vector<std::string>& arguments);
 int runReanchor(const std::vector<std::string>& arguments);
+int runExport(const std::vector<std::string>& arguments);
+int runImport(const std::vector<std::string>& arguments);
+int runAgree(const std::vector<std::string>& arguments);
+int runMerge(const std::vector<std::string>& arguments);
 
 // Usage text of each command, printed by `CMD --help` and `claimmark help CMD`.
 extern const char* const kValidateUsage;
 extern const char* const kStatsUsage;
 extern const char* const kReanchorUsage;
+extern const char* const kExportUsage;
+extern const char* const kImportUsage;
+extern const char* const kAgreeUsage;
+extern const char* const kMergeUsage;
 
 // One diagnostic per line on stderr.
 void printDiagnostics(const Diagnostics& diagnostics);

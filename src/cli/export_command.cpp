@@ -1,0 +1,177 @@
+// export_command.cpp — `claimmark export --to FORMAT [--offsets UNIT] SET.json... -o OUT`:
+// write annotation sets as a dataset for other tools.
+//
+// Every set is loaded and checked, with its article, before anything is generated; the
+// format builds all files in memory; only then is OUT written (atomically, or through a
+// staging folder for folder formats), so an error never leaves half an output.
+#include "cli/arguments.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "core/exchange.h"
+#include "core/export_writer.h"
+#include "core/set_file.h"
+
+#include <iostream>
+#include <set>
+#include <sstream>
+
+namespace claimmark::cli {
+
+namespace {
+
+std::string usageText() {
+    std::ostringstream out;
+    out << "usage: claimmark export --to FORMAT [--offsets codepoint|utf16|byte] SET.json... -o OUT\n"
+           "\n"
+           "Writes the annotation sets (each with the article it points to) as a dataset for other\n"
+           "tools. Several sets make one dataset (jsonl, csv, conll, labelstudio, doccano,\n"
+           "claimreview) or one set of files per document in the OUT folder (brat, w3c); each\n"
+           "document is named after its article's file name (made unique with -2, -3, ...).\n"
+           "A set whose article changed since it was annotated is refused: run\n"
+           "'claimmark reanchor' first. Orphaned annotations are left out and counted.\n"
+           "\n"
+           "  --to FORMAT        the format (below)\n"
+           "  --offsets UNIT     codepoint (Unicode code points), utf16 (UTF-16 code units, as\n"
+           "                     JavaScript and doccano count) or byte (UTF-8 bytes); the\n"
+           "                     default depends on the format. Every output states its unit.\n"
+           "  -o, --output OUT   the file (or folder, for brat and w3c) to write\n"
+           "\n"
+           "formats:\n";
+    for (const ExportFormat& format : exportFormats()) {
+        std::string name = format.name;
+        name.resize(std::max<std::size_t>(name.size() + 1, 13), ' ');
+        out << "  " << name << format.description << '\n';
+        out << std::string(15, ' ')
+            << (format.layout == ExportLayout::Folder ? "OUT is a folder" : "OUT is a file") << "; offsets "
+            << offsetUnitName(format.defaultOffsets) << (format.offsetsSelectable ? " by default" : " (fixed)") << '\n';
+    }
+    out << "\n"
+           "Format notes:\n"
+           "  jsonl  one line per document: {\"id\", \"text\", \"sha256\", \"offsets\", \"annotator\",\n"
+           "         \"annotations\": [{\"id\", \"label\", \"spans\": [{\"start\", \"end\"}], \"text\",\n"
+           "         \"attributes\", \"note\"}], \"relations\": [{\"id\", \"type\", \"from\", \"to\"}]}\n"
+           "  csv    columns document,id,label,start,end,offsets,text,<one per attribute>,note,\n"
+           "         annotator; the \"offsets\" column names the unit of start and end. A\n"
+           "         discontinuous annotation is one row: start of its first fragment, end of\n"
+           "         its last, text = the fragments joined by one space. RFC 4180 quoting, CRLF.\n"
+           "  conll  token, start, end, then one BIO column per label (overlaps are kept).\n"
+           "         Tokens: runs of letters/digits of any script (combining marks stay with\n"
+           "         their base); every other non-space character, and each CJK ideograph or\n"
+           "         kana, is a token of its own. A token partly covered by a span is inside it.\n"
+           "         Sentences end at line ends and after . ! ? followed by white space; a blank\n"
+           "         line separates sentences. Comment lines give the document and offset unit.\n"
+           "\n"
+           "Exit status: 0 written, 1 bad input or OUT could not be written (nothing is left\n"
+           "half-written), 2 usage error.\n";
+    return out.str();
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+const std::string kExportUsageText = usageText();
+const char* const kExportUsage = kExportUsageText.c_str();
+
+int runExport(const std::vector<std::string>& arguments) {
+    ParsedArguments parsed = parseArguments(
+        arguments, {{"--to", "", true}, {"--offsets", "", true}, {"--output", "-o", true}});
+    if (parsed.help) {
+        std::cout << kExportUsage;
+        return kExitOk;
+    }
+    if (!parsed.error.empty()) return usageError("export", parsed.error);
+    const std::string* formatName = parsed.value("--to");
+    if (!formatName) return usageError("export", "missing --to FORMAT");
+    const ExportFormat* format = findExportFormat(*formatName);
+    if (!format) {
+        std::string names;
+        for (const ExportFormat& f : exportFormats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
+        return usageError("export", "unknown format '" + *formatName + "' (one of: " + names + ")");
+    }
+    ExportOptions options;
+    options.offsets = format->defaultOffsets;
+    if (const std::string* unitName = parsed.value("--offsets")) {
+        std::optional<OffsetUnit> unit = parseOffsetUnit(*unitName);
+        if (!unit) return usageError("export", "unknown offset unit '" + *unitName + "' (codepoint, utf16 or byte)");
+        if (!format->offsetsSelectable && *unit != format->defaultOffsets)
+            return usageError("export", std::string("the ") + format->name + " format always uses " +
+                                            offsetUnitName(format->defaultOffsets) + " offsets; leave out --offsets");
+        options.offsets = *unit;
+    }
+    const std::string* outName = parsed.value("--output");
+    if (!outName) return usageError("export", "missing -o OUT");
+    if (outName->empty()) return usageError("export", "-o needs a file or folder name");
+    if (parsed.positional.empty()) return usageError("export", "no annotation set given");
+
+    // Load and check everything first; report every bad set, not just the first.
+    std::vector<ExportSource> sources;
+    Diagnostics problems;
+    std::set<std::string> stems;
+    for (const std::string& setName : parsed.positional) {
+        const std::filesystem::path setPath(setName);
+        Result<LoadedSet> loaded = loadSetFile(setPath);
+        if (!loaded) {
+            problems.insert(problems.end(), loaded.errors().begin(), loaded.errors().end());
+            continue;
+        }
+        Result<Document> document = loadArticleForSet(setPath, loaded->set);
+        if (!document) {
+            problems.insert(problems.end(), document.errors().begin(), document.errors().end());
+            continue;
+        }
+        if (document->sha256() != loaded->set.document.sha256) {
+            problems.push_back(Diagnostic{
+                setName, "document.sha256",
+                "the article " + resolveDocumentPath(setPath, loaded->set).string() +
+                    " has changed since this set was made (its SHA-256 differs); run 'claimmark reanchor " +
+                    setName + " -o NEW.json' first and export NEW.json"});
+            continue;
+        }
+        ExportSource source;
+        source.setPath = setPath;
+        const std::string base = resolveDocumentPath(setPath, loaded->set).stem().string();
+        source.stem = base.empty() ? "document" : base;
+        for (int n = 2; !stems.insert(source.stem).second; ++n) source.stem = base + "-" + std::to_string(n);
+        source.document = std::move(*document);
+        source.set = std::move(loaded->set);
+        sources.push_back(std::move(source));
+    }
+    if (!problems.empty()) {
+        printDiagnostics(problems);
+        std::cerr << "nothing written\n";
+        return kExitBadInput;
+    }
+
+    Result<ExportOutput> output = format->run(sources, options);
+    if (!output) {
+        printDiagnostics(output.errors());
+        std::cerr << "nothing written\n";
+        return kExitBadInput;
+    }
+    Status written = writeExportOutput(*outName, *output, format->layout);
+    if (!written) {
+        std::cerr << written.error << '\n' << "nothing written\n";
+        return kExitBadInput;
+    }
+
+    for (const std::string& notice : output->notices) std::cerr << notice << '\n';
+    std::size_t annotations = 0;
+    for (const ExportSource& source : sources) annotations += source.set.annotationCount() - source.set.orphanedCount();
+    if (format->layout == ExportLayout::Folder) {
+        std::cerr << "wrote " << plural(output->files.size(), "file", "files") << " to " << *outName << " ("
+                  << plural(sources.size(), "document", "documents") << ", "
+                  << plural(annotations, "annotation", "annotations") << ", offsets in "
+                  << offsetUnitName(options.offsets) << ")\n";
+    } else {
+        std::cerr << "wrote " << *outName << " (" << plural(sources.size(), "document", "documents") << ", "
+                  << plural(annotations, "annotation", "annotations") << ", offsets in "
+                  << offsetUnitName(options.offsets) << ")\n";
+    }
+    return kExitOk;
+}
+
+}  // namespace claimmark::cli
