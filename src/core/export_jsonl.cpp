@@ -7,6 +7,7 @@
 // sets always give the same bytes (import_jsonl.cpp reads it back, ids kept). Every line
 // states its offset unit, so a line copied out of the file still says how to read it.
 #include "core/exchange_formats.h"
+#include "core/json_text.h"
 
 #include "core/covered_text.h"
 
@@ -18,41 +19,7 @@ namespace claimmark {
 
 namespace {
 
-// Written directly rather than through a JSON DOM: a 100,000-annotation set would
-// otherwise allocate and free millions of small nodes. Escaping is JSON's minimal form
-// (quote, backslash, control characters), UTF-8 kept as is, as nlohmann::json::dump does.
-void appendString(std::string& out, std::string_view text) {
-    static const char* const kHex = "0123456789abcdef";
-    out += '"';
-    std::size_t plainFrom = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(text, plainFrom, i - plainFrom);
-        plainFrom = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 15];
-        }
-    }
-    out.append(text, plainFrom, text.size() - plainFrom);
-    out += '"';
-}
 
-void appendNumber(std::string& out, std::size_t value) {
-    char buffer[24];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, end);
-}
 
 void appendAttributes(std::string& out, const Attributes& attributes) {
     out += '{';
@@ -60,11 +27,11 @@ void appendAttributes(std::string& out, const Attributes& attributes) {
     for (const auto& [name, value] : attributes) {
         if (!first) out += ',';
         first = false;
-        appendString(out, name);
+        appendJsonString(out, name);
         out += ':';
         if (const bool* b = std::get_if<bool>(&value)) out += *b ? "true" : "false";
         else if (const std::int64_t* n = std::get_if<std::int64_t>(&value)) out += std::to_string(*n);
-        else appendString(out, std::get<std::string>(value));
+        else appendJsonString(out, std::get<std::string>(value));
     }
     out += '}';
 }
@@ -82,15 +49,15 @@ Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const
     for (const ExportSource& source : sources) {
         const Document& document = source.document;
         out += "{\"id\":";
-        appendString(out, source.stem);
+        appendJsonString(out, source.stem);
         out += ",\"text\":";
-        appendString(out, document.bytes());
+        appendJsonString(out, document.bytes());
         out += ",\"sha256\":";
-        appendString(out, document.sha256());
+        appendJsonString(out, document.sha256());
         out += ",\"offsets\":";
-        appendString(out, unit);
+        appendJsonString(out, unit);
         out += ",\"annotator\":";
-        appendString(out, source.set.annotator);
+        appendJsonString(out, source.set.annotator);
 
         out += ",\"annotations\":[";
         std::size_t orphaned = 0;
@@ -102,23 +69,23 @@ Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const
             }
             out += first ? "{\"id\":" : ",{\"id\":";
             first = false;
-            appendString(out, a->id);
+            appendJsonString(out, a->id);
             out += ",\"label\":";
-            appendString(out, a->label);
+            appendJsonString(out, a->label);
             out += ",\"spans\":[";
             for (std::size_t i = 0; i < a->spans.size(); ++i) {
                 out += i == 0 ? "{\"start\":" : ",{\"start\":";
-                appendNumber(out, offsetInUnit(document, a->spans[i].start, options.offsets));
+                appendJsonNumber(out, offsetInUnit(document, a->spans[i].start, options.offsets));
                 out += ",\"end\":";
-                appendNumber(out, offsetInUnit(document, a->spans[i].end, options.offsets));
+                appendJsonNumber(out, offsetInUnit(document, a->spans[i].end, options.offsets));
                 out += '}';
             }
             out += "],\"text\":";
-            appendString(out, coveredText(document, a->spans));
+            appendJsonString(out, coveredText(document, a->spans));
             out += ",\"attributes\":";
             appendAttributes(out, a->attributes);
             out += ",\"note\":";
-            appendString(out, a->note);
+            appendJsonString(out, a->note);
             out += '}';
         }
 
@@ -131,13 +98,13 @@ Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const
             if (!from || !to || from->orphaned || to->orphaned) continue;
             out += first ? "{\"id\":" : ",{\"id\":";
             first = false;
-            appendString(out, r->id);
+            appendJsonString(out, r->id);
             out += ",\"type\":";
-            appendString(out, r->type);
+            appendJsonString(out, r->type);
             out += ",\"from\":";
-            appendString(out, r->from);
+            appendJsonString(out, r->from);
             out += ",\"to\":";
-            appendString(out, r->to);
+            appendJsonString(out, r->to);
             out += '}';
         }
         out += "]}\n";

@@ -108,6 +108,8 @@
 #include "core/covered_text.h"
 #include "core/labelstudio_format.h"
 
+#include "core/json_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -139,33 +141,75 @@ RegionIds regionIdsFor(const AnnotationSet& set, const std::vector<const Annotat
     return ids;
 }
 
-ojson regionValue(const Document& document, const Span& span, OffsetUnit unit, bool withText) {
-    ojson value = ojson::object();
-    value["start"] = offsetInUnit(document, span.start, unit);
-    value["end"] = offsetInUnit(document, span.end, unit);
-    if (withText) value["text"] = std::string(document.slice(span.start, span.end));
-    return value;
-}
-
-ojson perRegionResult(const std::string& id, const std::string& control, const char* type, ojson value) {
-    ojson result = ojson::object();
-    result["id"] = id;
-    result["from_name"] = control;
-    result["to_name"] = "text";
-    result["type"] = type;
-    result["value"] = std::move(value);
-    return result;
-}
-
-// Writes a task's result list one compact entry per line: the file stays diffable and the
-// export never holds a DOM of every result (100,000 annotations are several times that).
+// Results are written as compact JSON text (json_text.h), one per line, in the key order
+// nlohmann::ordered_json would give: the file stays diffable, and no DOM of every result is
+// built (100,000 annotations give several times that many results).
 class ResultWriter {
 public:
     explicit ResultWriter(std::string& out) : m_out(out) {}
-    void push_back(const ojson& result) {
+
+    // {"id", "from_name", "to_name": "text", "type", "value": {"start", "end"[, "text"], ...
+    // — the caller appends the rest of "value", then calls endResult().
+    void beginResult(std::string_view id, std::string_view control, std::string_view type,
+                     const Document& document, const Span& span, OffsetUnit unit, bool withText) {
         m_out += m_first ? "\n    " : ",\n    ";
-        m_out += result.dump();
         m_first = false;
+        m_out += "{\"id\":";
+        appendJsonString(m_out, id);
+        m_out += ",\"from_name\":";
+        appendJsonString(m_out, control);
+        m_out += ",\"to_name\":\"text\",\"type\":";
+        appendJsonString(m_out, type);
+        m_out += ",\"value\":{\"start\":";
+        appendJsonNumber(m_out, offsetInUnit(document, span.start, unit));
+        m_out += ",\"end\":";
+        appendJsonNumber(m_out, offsetInUnit(document, span.end, unit));
+        if (withText) {
+            m_out += ",\"text\":";
+            appendJsonString(m_out, document.slice(span.start, span.end));
+        }
+    }
+    // ,"key":["value"]
+    void valueList(std::string_view key, std::string_view value) {
+        m_out += ",\"";
+        m_out += key;
+        m_out += "\":[";
+        appendJsonString(m_out, value);
+        m_out += ']';
+    }
+    void valueNumber(std::string_view key, std::int64_t value) {
+        m_out += ",\"";
+        m_out += key;
+        m_out += "\":";
+        m_out += std::to_string(value);
+    }
+    void valueString(std::string_view key, std::string_view value) {
+        m_out += ",\"";
+        m_out += key;
+        m_out += "\":";
+        appendJsonString(m_out, value);
+    }
+    // Closes "value"; `group` (when not empty) is the claimmark annotation of a fragment.
+    void endResult(std::string_view group = {}) {
+        m_out += '}';
+        if (!group.empty()) {
+            m_out += ",\"";
+            m_out += kLsGroupKey;
+            m_out += "\":";
+            appendJsonString(m_out, group);
+        }
+        m_out += '}';
+    }
+    void relation(std::string_view fromId, std::string_view toId, std::string_view type) {
+        m_out += m_first ? "\n    " : ",\n    ";
+        m_first = false;
+        m_out += "{\"from_id\":";
+        appendJsonString(m_out, fromId);
+        m_out += ",\"to_id\":";
+        appendJsonString(m_out, toId);
+        m_out += ",\"type\":\"relation\",\"direction\":\"right\",\"labels\":[";
+        appendJsonString(m_out, type);
+        m_out += "]}";
     }
     void close() { m_out += m_first ? "]" : "\n  ]"; }
 
@@ -187,31 +231,28 @@ void appendPerRegion(ResultWriter& results, const ExportSource& source, const An
         const std::string control = labelStudioControlName(a.label, name);
         switch (kind) {
             case AttributeKind::Enum:
-            case AttributeKind::Bool: {
-                ojson v = regionValue(source.document, first, unit, true);
-                v["choices"] = ojson::array({attributeValueToString(value)});
-                results.push_back(perRegionResult(a.id, control, "choices", std::move(v)));
+            case AttributeKind::Bool:
+                results.beginResult(a.id, control, "choices", source.document, first, unit, true);
+                results.valueList("choices", attributeValueToString(value));
+                results.endResult();
                 break;
-            }
-            case AttributeKind::Ordinal: {
-                ojson v = regionValue(source.document, first, unit, true);
-                if (const auto* n = std::get_if<std::int64_t>(&value)) v["number"] = *n;
-                else v["number"] = attributeValueToString(value);
-                results.push_back(perRegionResult(a.id, control, "number", std::move(v)));
+            case AttributeKind::Ordinal:
+                results.beginResult(a.id, control, "number", source.document, first, unit, true);
+                if (const auto* n = std::get_if<std::int64_t>(&value)) results.valueNumber("number", *n);
+                else results.valueString("number", attributeValueToString(value));
+                results.endResult();
                 break;
-            }
-            case AttributeKind::Text: {
-                ojson v = regionValue(source.document, first, unit, false);
-                v["text"] = ojson::array({attributeValueToString(value)});
-                results.push_back(perRegionResult(a.id, control, "textarea", std::move(v)));
+            case AttributeKind::Text:
+                results.beginResult(a.id, control, "textarea", source.document, first, unit, false);
+                results.valueList("text", attributeValueToString(value));
+                results.endResult();
                 break;
-            }
         }
     }
     if (!a.note.empty()) {
-        ojson v = regionValue(source.document, first, unit, false);
-        v["text"] = ojson::array({a.note});
-        results.push_back(perRegionResult(a.id, kLsNoteControl, "textarea", std::move(v)));
+        results.beginResult(a.id, kLsNoteControl, "textarea", source.document, first, unit, false);
+        results.valueList("text", a.note);
+        results.endResult();
     }
 }
 
@@ -263,16 +304,9 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
             const std::vector<std::string>& ids = regionIds.at(a->id);
             if (a->spans.size() > 1) ++discontinuous;
             for (std::size_t k = 0; k < a->spans.size(); ++k) {
-                ojson value = regionValue(source.document, a->spans[k], unit, true);
-                value["labels"] = ojson::array({a->label});
-                ojson region = ojson::object();
-                region["id"] = ids[k];
-                region["from_name"] = "label";
-                region["to_name"] = "text";
-                region["type"] = "labels";
-                region["value"] = std::move(value);
-                if (a->spans.size() > 1) region[kLsGroupKey] = a->id;
-                results.push_back(std::move(region));
+                results.beginResult(ids[k], "label", "labels", source.document, a->spans[k], unit, true);
+                results.valueList("labels", a->label);
+                results.endResult(a->spans.size() > 1 ? std::string_view(a->id) : std::string_view());
             }
             appendPerRegion(results, source, *a, unit);
         }
@@ -280,13 +314,7 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
             auto from = regionIds.find(r->from);
             auto to = regionIds.find(r->to);
             if (from == regionIds.end() || to == regionIds.end()) continue;  // an orphan's relation
-            ojson relation = ojson::object();
-            relation["from_id"] = from->second.front();
-            relation["to_id"] = to->second.front();
-            relation["type"] = "relation";
-            relation["direction"] = "right";
-            relation["labels"] = ojson::array({r->type});
-            results.push_back(std::move(relation));
+            results.relation(from->second.front(), to->second.front(), r->type);
         }
 
         results.close();

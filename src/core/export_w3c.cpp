@@ -7,6 +7,7 @@
 // [SECTION] Span annotations and relation annotations
 // [SECTION] Entry point
 #include "core/exchange_formats.h"
+#include "core/json_text.h"
 
 #include "core/covered_text.h"
 #include "core/w3c_format.h"
@@ -22,49 +23,25 @@ namespace {
 
 // --- [SECTION] JSON text ------------------------------------------------------------------
 
-// The output is written as text, not built as a JSON tree: a 100,000-annotation set gives
-// ~120,000 W3C annotations, and a tree per item costs several seconds.
-void appendString(std::string& out, std::string_view text) {
-    static const char* const kHex = "0123456789abcdef";
-    out += '"';
-    std::size_t run = 0;  // start of the current run of characters that need no escape
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(text.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 15];
-        }
-    }
-    out.append(text.data() + run, text.size() - run);
-    out += '"';
-}
+// The output is written as text (json_text.h), not built as a JSON tree: a 100,000-annotation
+// set gives ~120,000 W3C annotations, and a tree per item costs several seconds.
 
 // `,"key":` (no comma for the first key of an object: pass first = true).
 void appendKey(std::string& out, std::string_view key, bool first = false) {
     if (!first) out += ',';
-    appendString(out, key);
+    appendJsonString(out, key);
     out += ':';
 }
 
 void appendStringMember(std::string& out, std::string_view key, std::string_view value, bool first = false) {
     appendKey(out, key, first);
-    appendString(out, value);
+    appendJsonString(out, value);
 }
 
 void appendAttributeValue(std::string& out, const AttributeValue& value) {
     if (const bool* b = std::get_if<bool>(&value)) out += *b ? "true" : "false";
     else if (const std::int64_t* n = std::get_if<std::int64_t>(&value)) out += std::to_string(*n);
-    else appendString(out, std::get<std::string>(value));
+    else appendJsonString(out, std::get<std::string>(value));
 }
 
 std::string contextText() { return w3c::context().dump(); }
@@ -219,15 +196,15 @@ Result<ExportFile> exportOne(const ExportSource& source, std::vector<std::string
     out.reserve(1024 + total * 900);
     Writer writer(source, out);
     out += "{\n  \"@context\": " + writer.context + ",\n  \"id\": ";
-    appendString(out, w3c::collectionIri(source.stem));
+    appendJsonString(out, w3c::collectionIri(source.stem));
     out += ",\n  \"type\": \"AnnotationCollection\",\n  \"label\": ";
-    appendString(out, source.stem);
+    appendJsonString(out, source.stem);
     out += ",\n  \"total\": " + std::to_string(total) + ",\n  \"" + w3c::kKeyArticle + "\": ";
-    appendString(out, writer.articleIri);
+    appendJsonString(out, writer.articleIri);
     out += ",\n  \"" + std::string(w3c::kKeySha256) + "\": ";
-    appendString(out, source.document.sha256());
+    appendJsonString(out, source.document.sha256());
     out += ",\n  \"" + std::string(w3c::kKeyOffsetUnit) + "\": \"codepoint\",\n  \"first\": {\n    \"id\": ";
-    appendString(out, w3c::pageIri(source.stem));
+    appendJsonString(out, w3c::pageIri(source.stem));
     out += ",\n    \"type\": \"AnnotationPage\",\n    \"startIndex\": 0,\n    \"items\": [";
     for (const Annotation* a : annotations)
         if (!a->orphaned) writer.spanAnnotations(*a);

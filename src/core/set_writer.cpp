@@ -6,6 +6,7 @@
 #include "core/set_file.h"
 
 #include "core/covered_text.h"
+#include "core/json_text.h"
 
 #include <charconv>
 #include <cstring>
@@ -17,61 +18,6 @@ using json = nlohmann::json;
 // --- [SECTION] JSON text ----------------------------------------------------------------
 
 namespace {
-
-// True when any of the 8 bytes in `w` is a control character, '"' or '\\' (SWAR: lets the
-// common case — long runs of plain text — go 8 bytes per step).
-inline bool wordNeedsEscape(std::uint64_t w) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto hasZero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-    const std::uint64_t below20 = (w - ones * 0x20) & ~w & highs;
-    return below20 | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\'));
-}
-
-void appendEscaped(std::string& out, std::string_view s) {
-    out += '"';
-    std::size_t runStart = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (i + 8 <= s.size()) {
-            std::uint64_t w;
-            std::memcpy(&w, s.data() + i, 8);
-            if (!wordNeedsEscape(w)) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        out.append(s.data() + runStart, i - runStart);
-        runStart = ++i;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default: {
-                static const char* hex = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            }
-        }
-    }
-    out.append(s.data() + runStart, s.size() - runStart);
-    out += '"';
-}
-
-void appendNumber(std::string& out, std::uint64_t n) {
-    char buffer[24];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n);
-    out.append(buffer, end);
-}
 
 void appendKey(std::string& out, const char* key) {
     out += '"';
@@ -91,7 +37,7 @@ void appendExtraMembers(std::string& out, const json& extra) {
     if (!extra.is_object()) return;
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         out += ", ";
-        appendEscaped(out, it.key());
+        appendJsonString(out, it.key());
         out += ": ";
         appendJson(out, it.value());
     }
@@ -109,55 +55,55 @@ void appendIndentedJson(std::string& out, const json& value, int indent) {
 void appendAttributeValue(std::string& out, const AttributeValue& v) {
     if (const bool* b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
     else if (const std::int64_t* i = std::get_if<std::int64_t>(&v)) out += std::to_string(*i);
-    else appendEscaped(out, std::get<std::string>(v));
+    else appendJsonString(out, std::get<std::string>(v));
 }
 
 void appendAnnotation(std::string& out, const Annotation& a) {
     out += "{\"id\": ";
-    appendEscaped(out, a.id);
+    appendJsonString(out, a.id);
     out += ", \"label\": ";
-    appendEscaped(out, a.label);
+    appendJsonString(out, a.label);
     out += ", \"spans\": [";
     for (std::size_t i = 0; i < a.spans.size(); ++i) {
         out += i ? ", {\"start\": " : "{\"start\": ";
-        appendNumber(out, a.spans[i].start);
+        appendJsonNumber(out, a.spans[i].start);
         out += ", \"end\": ";
-        appendNumber(out, a.spans[i].end);
+        appendJsonNumber(out, a.spans[i].end);
         out += '}';
     }
     out += "], \"text\": ";
-    appendEscaped(out, a.text);
+    appendJsonString(out, a.text);
     out += ", \"attributes\": {";
     bool first = true;
     for (const auto& [name, value] : a.attributes) {
         if (!first) out += ", ";
         first = false;
-        appendEscaped(out, name);
+        appendJsonString(out, name);
         out += ": ";
         appendAttributeValue(out, value);
     }
     out += "}, \"note\": ";
-    appendEscaped(out, a.note);
+    appendJsonString(out, a.note);
     out += ", \"origin\": ";
-    appendEscaped(out, a.origin);
+    appendJsonString(out, a.origin);
     out += ", \"created\": ";
-    appendEscaped(out, a.created);
+    appendJsonString(out, a.created);
     out += ", \"modified\": ";
-    appendEscaped(out, a.modified);
+    appendJsonString(out, a.modified);
     out += ", \"prefix\": ";
-    appendEscaped(out, a.prefix);
+    appendJsonString(out, a.prefix);
     out += ", \"suffix\": ";
-    appendEscaped(out, a.suffix);
+    appendJsonString(out, a.suffix);
     if (a.orphaned) out += ", \"orphaned\": true";
     if (!a.status.empty()) {
         out += ", \"status\": ";
-        appendEscaped(out, a.status);
+        appendJsonString(out, a.status);
     }
     if (!a.proposedBy.empty()) {
         out += ", \"proposed_by\": [";
         for (std::size_t i = 0; i < a.proposedBy.size(); ++i) {
             if (i) out += ", ";
-            appendEscaped(out, a.proposedBy[i]);
+            appendJsonString(out, a.proposedBy[i]);
         }
         out += ']';
     }
@@ -167,13 +113,13 @@ void appendAnnotation(std::string& out, const Annotation& a) {
 
 void appendRelation(std::string& out, const Relation& r) {
     out += "{\"id\": ";
-    appendEscaped(out, r.id);
+    appendJsonString(out, r.id);
     out += ", \"type\": ";
-    appendEscaped(out, r.type);
+    appendJsonString(out, r.type);
     out += ", \"from\": ";
-    appendEscaped(out, r.from);
+    appendJsonString(out, r.from);
     out += ", \"to\": ";
-    appendEscaped(out, r.to);
+    appendJsonString(out, r.to);
     appendExtraMembers(out, r.extra);
     out += '}';
 }
@@ -192,27 +138,27 @@ std::string serializeSet(const AnnotationSet& set) {
     out.reserve(estimate);
     out += "{\n  ";
     appendKey(out, "format");
-    appendEscaped(out, AnnotationSet::kFormat);
+    appendJsonString(out, AnnotationSet::kFormat);
     out += ",\n  ";
     appendKey(out, "version");
-    appendNumber(out, AnnotationSet::kVersion);
+    appendJsonNumber(out, AnnotationSet::kVersion);
     out += ",\n  ";
     appendKey(out, "document");
     out += "{\"path\": ";
-    appendEscaped(out, set.document.path);
+    appendJsonString(out, set.document.path);
     out += ", \"sha256\": ";
-    appendEscaped(out, set.document.sha256);
+    appendJsonString(out, set.document.sha256);
     out += ", \"length\": ";
-    appendNumber(out, set.document.length);
+    appendJsonNumber(out, set.document.length);
     appendExtraMembers(out, set.document.extra);
     out += "},\n  ";
     appendKey(out, "annotator");
-    appendEscaped(out, set.annotator);
+    appendJsonString(out, set.annotator);
     out += ",\n";
     if (set.done) out += "  \"done\": true,\n";
     for (auto it = set.extra.begin(); it != set.extra.end(); ++it) {
         out += "  ";
-        appendEscaped(out, it.key());
+        appendJsonString(out, it.key());
         out += ": ";
         appendIndentedJson(out, it.value(), 2);
         out += ",\n";
