@@ -2,7 +2,7 @@
 //
 // [SECTION] Frame       toolbar, banners, article + overlay, lanes, splitter, side panel
 // [SECTION] Toolbar
-// [SECTION] Banners and dialogs
+// [SECTION] Dialogs     closing asks first (editor_dialogs.h draws the dialogs)
 // [SECTION] Shortcuts
 #include "app/adjudication_screen.h"
 
@@ -15,22 +15,22 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace claimmark::app {
 
 namespace {
 
-constexpr float kMinZoom = 0.5f;
-constexpr float kMaxZoom = 3.0f;
-
-ImVec4 bannerColour(BannerKind kind) {
-    switch (kind) {
-        case BannerKind::Error: return ImVec4(0.98f, 0.87f, 0.86f, 1.0f);
-        case BannerKind::Warning: return ImVec4(0.99f, 0.94f, 0.80f, 1.0f);
-        case BannerKind::Info: break;
+// Toolbar buttons and hotkeys alike: label the selection, or relabel the selected annotation.
+void applyLabel(EditorState& gold, const LabelDef& label) {
+    if (!gold.selection.empty()) {
+        gold.annotateSelection(label.name);
+    } else if (!gold.selectedAnnotation.empty()) {
+        Action action;
+        action.kind = ActionKind::Relabel;
+        action.id = gold.selectedAnnotation;
+        action.label = label.name;
+        gold.post(std::move(action));
     }
-    return ImVec4(0.88f, 0.93f, 0.99f, 1.0f);
 }
 
 }  // namespace
@@ -41,7 +41,9 @@ AdjudicationScreen::AdjudicationScreen(std::unique_ptr<AdjudicationState> state)
       m_lanes(*m_state, m_textView),
       m_panel(*m_state),
       m_statusBar(m_state->gold()),
-      m_recoveryDialog(m_state->gold()) {}
+      m_recoveryDialog(m_state->gold()),
+      m_dialogs({"The gold set changed on disk", "Saving now replaces those changes with the gold set shown here.",
+                 "Unsaved decisions", "The gold set has changes that are not saved."}) {}
 
 std::string AdjudicationScreen::title() const {
     const EditorState& gold = m_state->gold();
@@ -56,7 +58,7 @@ void AdjudicationScreen::setFonts(ImFont* ui, ImFont* text, float textSize) {
 
 bool AdjudicationScreen::wantsAnotherFrame() const {
     return m_framesToSettle > 0 || m_state->hasPending() || m_state->gold().scrollTarget.has_value() ||
-           m_openCloseDialog || m_openConflictDialog || m_recoveryDialog.wantsFrame();
+           m_dialogs.wantsFrame() || m_recoveryDialog.wantsFrame();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -67,20 +69,11 @@ void AdjudicationScreen::draw() {
     if (m_framesToSettle > 0) --m_framesToSettle;
     if (m_uiFont) ImGui::PushFont(m_uiFont);
 
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::Begin("claimmark adjudication", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar(2);
+    beginScreenWindow("claimmark adjudication");
 
     handleShortcuts();
     drawToolbar();
-    drawBanners();
+    drawBanners(m_fontWarning, m_fontWarningDismissed, m_state->gold().banners);
 
     const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -101,22 +94,14 @@ void AdjudicationScreen::draw() {
     ImGui::SameLine(0, 0);
     m_lanes.drawContent(paneHeight);  // after the text: it reads this frame's geometry
 
-    ImGui::SameLine(0, 0);
-    ImGui::InvisibleButton("##splitter", ImVec2(splitter, paneHeight));
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (ImGui::IsItemActive()) m_panelWidth -= ImGui::GetIO().MouseDelta.x;
-    ImGui::SameLine(0, 0);
-
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
-    ImGui::BeginChild("##side", ImVec2(0, paneHeight), true);
-    ImGui::PopStyleVar();
+    beginSidePanel(m_panelWidth, splitter, paneHeight);
     m_panel.drawContent();
     ImGui::EndChild();
 
     ImGui::Separator();
     m_statusBar.drawContent();
 
-    drawDialogs();
+    m_dialogs.draw(m_state->gold(), m_recoveryDialog);
     ImGui::End();
     if (m_uiFont) ImGui::PopFont();
 
@@ -124,11 +109,7 @@ void AdjudicationScreen::draw() {
         m_state->applyPending();
         m_framesToSettle = 2;
     }
-    m_recoveryDialog.applyChoice();
-    if (m_state->gold().saveConflict) {
-        m_openConflictDialog = true;
-        m_state->gold().saveConflict = false;
-    }
+    m_dialogs.afterFrame(m_state->gold(), m_recoveryDialog);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -137,46 +118,11 @@ void AdjudicationScreen::draw() {
 
 void AdjudicationScreen::drawToolbar() {
     EditorState& gold = m_state->gold();
-    for (const LabelDef& label : gold.set().schema.labels) {
-        const LabelStyle& style = gold.labelStyles().of(label.name);
-        ImGui::PushID(label.name.c_str());
-        ImGui::PushStyleColor(ImGuiCol_Button, style.fill);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.fillHover);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.solid);
-        char text[96];
-        if (label.hotkey.empty()) std::snprintf(text, sizeof text, "%s", label.name.c_str());
-        else std::snprintf(text, sizeof text, "%s  %s", label.hotkey.c_str(), label.name.c_str());
-        if (ImGui::Button(text)) {
-            if (!gold.selection.empty()) gold.annotateSelection(label.name);
-            else if (!gold.selectedAnnotation.empty()) {
-                Action action;
-                action.kind = ActionKind::Relabel;
-                action.id = gold.selectedAnnotation;
-                action.label = label.name;
-                gold.post(std::move(action));
-            }
-        }
-        ImGui::PopStyleColor(3);
-        ImGui::PopID();
-        ImGui::SameLine();
-    }
+    for (const LabelDef& label : gold.set().schema.labels)
+        if (drawLabelButton(label, gold.labelStyles().of(label.name), false)) applyLabel(gold, label);
 
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    const History& history = gold.session().history();
-    ImGui::BeginDisabled(!history.canUndo());
-    if (ImGui::Button("Undo")) gold.post(Action::of(ActionKind::Undo));
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.canUndo())
-        ImGui::SetTooltip("Undo %s (Ctrl+Z)", history.undoDescription().c_str());
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!history.canRedo());
-    if (ImGui::Button("Redo")) gold.post(Action::of(ActionKind::Redo));
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.canRedo())
-        ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", history.redoDescription().c_str());
-    ImGui::SameLine();
-    if (ImGui::Button(gold.saveBlocked ? "Save copy" : "Save")) gold.post(Action::of(ActionKind::Save));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the gold set to %s (Ctrl+S)", gold.saveTarget().string().c_str());
+    drawHistoryButtons(gold, "Save the gold set to");
 
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     ImGui::AlignTextToFramePadding();
@@ -192,107 +138,10 @@ void AdjudicationScreen::drawToolbar() {
 }
 
 // ---------------------------------------------------------------------------------------
-// [SECTION] Banners and dialogs
+// [SECTION] Dialogs
 // ---------------------------------------------------------------------------------------
 
-void AdjudicationScreen::drawBanners() {
-    auto banner = [&](BannerKind kind, const std::string& text, int id) {
-        ImGui::PushID(id);
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, bannerColour(kind));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
-        const float width = ImGui::GetContentRegionAvail().x;
-        const float wrap = width - 16 - ImGui::GetFontSize() * 5;
-        const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
-        const float maxHeight = ImGui::GetTextLineHeight() * 8;
-        ImGui::BeginChild("##banner", ImVec2(width, std::min(textHeight, maxHeight) + 14), false,
-                          ImGuiWindowFlags_AlwaysUseWindowPadding | (textHeight > maxHeight ? 0 : ImGuiWindowFlags_NoScrollbar));
-        ImGui::PushTextWrapPos(wrap);
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(40, 36, 30, 255));
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
-        ImGui::SetCursorPos(ImVec2(width - ImGui::GetFontSize() * 4.5f, 4));
-        const bool dismissed = ImGui::SmallButton("Dismiss");
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        ImGui::PopID();
-        return dismissed;
-    };
-    int id = 0;
-    if (!m_fontWarning.empty() && !m_fontWarningDismissed)
-        if (banner(BannerKind::Warning, m_fontWarning, id++)) m_fontWarningDismissed = true;
-    auto& banners = m_state->gold().banners;
-    for (std::size_t i = 0; i < banners.size();) {
-        if (banner(banners[i].kind, banners[i].text, id++)) banners.erase(banners.begin() + static_cast<std::ptrdiff_t>(i));
-        else ++i;
-    }
-}
-
-void AdjudicationScreen::requestClose() {
-    if (m_closeConfirmed) return;
-    if (!m_state->gold().isModified()) {
-        m_closeConfirmed = true;
-        return;
-    }
-    if (!m_closeRequested) {
-        m_closeRequested = true;
-        m_openCloseDialog = true;
-    }
-}
-
-void AdjudicationScreen::drawDialogs() {
-    EditorState& gold = m_state->gold();
-    if (m_openConflictDialog) {
-        ImGui::OpenPopup("The gold set changed on disk");
-        m_openConflictDialog = false;
-    }
-    if (m_openCloseDialog) {
-        ImGui::OpenPopup("Unsaved decisions");
-        m_openCloseDialog = false;
-    }
-    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
-    m_recoveryDialog.draw();
-
-    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("The gold set changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("%s was changed by another program since it was opened.", gold.saveTarget().string().c_str());
-        ImGui::TextUnformatted("Saving now replaces those changes with the gold set shown here.");
-        ImGui::Spacing();
-        if (ImGui::Button("Replace it")) {
-            gold.post(Action::of(ActionKind::SaveOverwrite));
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            gold.statusMessage = "Not saved.";
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-
-    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Unsaved decisions", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The gold set has changes that are not saved.");
-        ImGui::Spacing();
-        if (ImGui::Button("Save and close")) {
-            if (gold.save()) m_closeConfirmed = true;
-            else m_closeRequested = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Close without saving")) {
-            m_closeConfirmed = true;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            m_closeRequested = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-}
+void AdjudicationScreen::requestClose() { m_dialogs.requestClose(m_state->gold().isModified()); }
 
 // ---------------------------------------------------------------------------------------
 // [SECTION] Shortcuts
@@ -320,17 +169,9 @@ void AdjudicationScreen::handleShortcuts() {
     EditorState& gold = m_state->gold();
 
     if (io.KeyCtrl) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)))
-            gold.post(Action::of(io.KeyShift ? ActionKind::Redo : ActionKind::Undo));
-        else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y)))
-            gold.post(Action::of(ActionKind::Redo));
-        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) gold.post(Action::of(ActionKind::Save));
+        handleHistoryKeys(gold);
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requestClose();
-        float zoom = m_zoom;
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) zoom *= 1.1f;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) zoom /= 1.1f;
-        if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false)) zoom = 1.0f;
-        m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+        handleZoomKeys(m_zoom);
         return;
     }
     if (io.KeyAlt || io.KeySuper) return;
@@ -346,23 +187,7 @@ void AdjudicationScreen::handleShortcuts() {
         gold.selectedAnnotation.clear();
     }
 
-    // Label hotkeys arrive as typed characters, so they follow the keyboard layout.
-    for (ImWchar c : io.InputQueueCharacters) {
-        if (c >= 0x80 || c < 0x20) continue;
-        for (const LabelDef& label : gold.set().schema.labels) {
-            if (label.hotkey.size() != 1 || label.hotkey[0] != static_cast<char>(c)) continue;
-            if (!gold.selection.empty()) {
-                gold.annotateSelection(label.name);
-            } else if (!gold.selectedAnnotation.empty()) {
-                Action action;
-                action.kind = ActionKind::Relabel;
-                action.id = gold.selectedAnnotation;
-                action.label = label.name;
-                gold.post(std::move(action));
-            }
-            break;
-        }
-    }
+    forEachTypedLabel(gold.set().schema.labels, [&](const LabelDef& label) { applyLabel(gold, label); });
 }
 
 }  // namespace claimmark::app

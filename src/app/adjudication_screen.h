@@ -18,6 +18,7 @@
 #include "app/adjudication_lanes.h"
 #include "app/adjudication_panel.h"
 #include "app/adjudication_state.h"
+#include "app/editor_dialogs.h"
 #include "app/recovery_dialog.h"
 #include "app/screen.h"
 #include "app/status_bar.h"
@@ -39,7 +40,7 @@ public:
     void setFonts(ImFont* ui, ImFont* text, float textSize) override;
     void setFontWarning(std::string warning) override { m_fontWarning = std::move(warning); }
     void requestClose() override;
-    bool closeConfirmed() const override { return m_closeConfirmed; }
+    bool closeConfirmed() const override { return m_dialogs.closeConfirmed(); }
     bool wantsAnotherFrame() const override;
     std::optional<Clock::duration> timeUntilAutosave(Clock::time_point now) const override {
         return m_state->gold().timeUntilAutosave(now);
@@ -66,16 +67,11 @@ private:
     bool m_fontWarningDismissed = false;
     float m_zoom = 1.0f;
     float m_panelWidth = 0;
-    bool m_closeRequested = false;
-    bool m_closeConfirmed = false;
-    bool m_openCloseDialog = false;
-    bool m_openConflictDialog = false;
+    CloseDialogs m_dialogs;
     int m_framesToSettle = 0;
 
     void handleShortcuts();
     void drawToolbar();
-    void drawBanners();
-    void drawDialogs();
     void decide(DecisionKind kind);
 };
 

@@ -2,8 +2,7 @@
 //
 // [SECTION] Frame       the window, its panes and the splitter
 // [SECTION] Toolbar     label buttons, undo / redo / save, zoom
-// [SECTION] Banners     load problems, re-anchoring report, font warning
-// [SECTION] Dialogs     save conflict, unsaved changes on close
+// [SECTION] Dialogs     closing asks first (editor_dialogs.h draws the dialogs)
 // [SECTION] Shortcuts
 #include "app/editor_window.h"
 
@@ -12,23 +11,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace claimmark::app {
 
 namespace {
-
-constexpr float kMinZoom = 0.5f;
-constexpr float kMaxZoom = 3.0f;
-
-ImVec4 bannerColour(BannerKind kind) {
-    switch (kind) {
-        case BannerKind::Error: return ImVec4(0.98f, 0.87f, 0.86f, 1.0f);
-        case BannerKind::Warning: return ImVec4(0.99f, 0.94f, 0.80f, 1.0f);
-        case BannerKind::Info: break;
-    }
-    return ImVec4(0.88f, 0.93f, 0.99f, 1.0f);
-}
 
 // The reviewer's "done" flag goes through the queue like any edit, so it is undoable.
 void postSetDone(EditorState& state, bool done) {
@@ -41,7 +27,9 @@ void postSetDone(EditorState& state, bool done) {
 }  // namespace
 
 EditorWindow::EditorWindow(EditorState& state)
-    : m_state(state), m_textView(state), m_findBar(state, m_textView), m_panel(state), m_statusBar(state), m_recoveryDialog(state) {}
+    : m_state(state), m_textView(state), m_findBar(state, m_textView), m_panel(state), m_statusBar(state), m_recoveryDialog(state),
+      m_dialogs({"The set changed on disk", "Saving now replaces those changes with the annotations shown here.",
+                 "Unsaved changes", "The annotations have changes that are not saved."}) {}
 
 void EditorWindow::setFonts(ImFont* ui, ImFont* text, float textSize) {
     m_uiFont = ui;
@@ -50,7 +38,7 @@ void EditorWindow::setFonts(ImFont* ui, ImFont* text, float textSize) {
 
 bool EditorWindow::wantsAnotherFrame() const {
     return m_framesToSettle > 0 || m_state.hasPending() || m_state.scrollTarget.has_value() ||
-           m_openCloseDialog || m_openConflictDialog || m_recoveryDialog.wantsFrame();
+           m_dialogs.wantsFrame() || m_recoveryDialog.wantsFrame();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -61,20 +49,11 @@ void EditorWindow::draw() {
     if (m_framesToSettle > 0) --m_framesToSettle;
     if (m_uiFont) ImGui::PushFont(m_uiFont);
 
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::Begin("claimmark", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar(2);
+    beginScreenWindow("claimmark");
 
     handleShortcuts();
     drawToolbar();
-    drawBanners();
+    drawBanners(m_fontWarning, m_fontWarningDismissed, m_state.banners);
 
     const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -90,22 +69,14 @@ void EditorWindow::draw() {
     m_textView.drawContent();
     ImGui::EndChild();
 
-    ImGui::SameLine(0, 0);
-    ImGui::InvisibleButton("##splitter", ImVec2(splitter, paneHeight));
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (ImGui::IsItemActive()) m_panelWidth -= ImGui::GetIO().MouseDelta.x;
-    ImGui::SameLine(0, 0);
-
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
-    ImGui::BeginChild("##side", ImVec2(0, paneHeight), true);
-    ImGui::PopStyleVar();
+    beginSidePanel(m_panelWidth, splitter, paneHeight);
     m_panel.drawContent();
     ImGui::EndChild();
 
     ImGui::Separator();
     m_statusBar.drawContent();
 
-    drawDialogs();
+    m_dialogs.draw(m_state, m_recoveryDialog);
     ImGui::End();
     if (m_uiFont) ImGui::PopFont();
 
@@ -113,11 +84,7 @@ void EditorWindow::draw() {
         m_state.applyPending();
         m_framesToSettle = 2;
     }
-    m_recoveryDialog.applyChoice();
-    if (m_state.saveConflict) {
-        m_openConflictDialog = true;
-        m_state.saveConflict = false;
-    }
+    m_dialogs.afterFrame(m_state, m_recoveryDialog);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -145,41 +112,11 @@ void EditorWindow::applyLabel(const LabelDef& label) {
 }
 
 void EditorWindow::drawToolbar() {
-    const auto& labels = m_state.set().schema.labels;
-    for (const LabelDef& label : labels) {
-        const LabelStyle& style = m_state.labelStyles().of(label.name);
-        ImGui::PushID(label.name.c_str());
-        ImGui::PushStyleColor(ImGuiCol_Button, style.fill);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.fillHover);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.solid);
-        char text[96];
-        if (label.hotkey.empty())
-            std::snprintf(text, sizeof text, "%s", label.name.c_str());
-        else
-            std::snprintf(text, sizeof text, "%s  %s", label.hotkey.c_str(), label.name.c_str());
-        if (ImGui::Button(text)) applyLabel(label);
-        ImGui::PopStyleColor(3);
-        if (ImGui::IsItemHovered() && !label.description.empty()) ImGui::SetTooltip("%s", label.description.c_str());
-        ImGui::PopID();
-        ImGui::SameLine();
-    }
+    for (const LabelDef& label : m_state.set().schema.labels)
+        if (drawLabelButton(label, m_state.labelStyles().of(label.name), true)) applyLabel(label);
 
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    const History& history = m_state.session().history();
-    ImGui::BeginDisabled(!history.canUndo());
-    if (ImGui::Button("Undo")) m_state.post(Action::of(ActionKind::Undo));
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.canUndo())
-        ImGui::SetTooltip("Undo %s (Ctrl+Z)", history.undoDescription().c_str());
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!history.canRedo());
-    if (ImGui::Button("Redo")) m_state.post(Action::of(ActionKind::Redo));
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && history.canRedo())
-        ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", history.redoDescription().c_str());
-    ImGui::SameLine();
-    if (ImGui::Button(m_state.saveBlocked ? "Save copy" : "Save")) m_state.post(Action::of(ActionKind::Save));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save to %s (Ctrl+S)", m_state.saveTarget().string().c_str());
+    drawHistoryButtons(m_state, "Save to");
     ImGui::SameLine(0, ImGui::GetFontSize());
     bool done = m_state.set().done;
     if (ImGui::Checkbox("Done", &done)) postSetDone(m_state, done);
@@ -196,114 +133,10 @@ void EditorWindow::drawToolbar() {
 }
 
 // ---------------------------------------------------------------------------------------
-// [SECTION] Banners
-// ---------------------------------------------------------------------------------------
-
-void EditorWindow::drawBanners() {
-    auto banner = [&](BannerKind kind, const std::string& text, int id) {
-        ImGui::PushID(id);
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, bannerColour(kind));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
-        // Tall enough for the wrapped text (up to eight lines, then it scrolls).
-        const float width = ImGui::GetContentRegionAvail().x;
-        const float wrap = width - 16 - ImGui::GetFontSize() * 5;
-        const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
-        const float maxHeight = ImGui::GetTextLineHeight() * 8;
-        ImGui::BeginChild("##banner", ImVec2(width, std::min(textHeight, maxHeight) + 14), false,
-                          ImGuiWindowFlags_AlwaysUseWindowPadding |
-                              (textHeight > maxHeight ? 0 : ImGuiWindowFlags_NoScrollbar));
-        ImGui::PushTextWrapPos(wrap);
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(40, 36, 30, 255));
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
-        ImGui::SetCursorPos(ImVec2(width - ImGui::GetFontSize() * 4.5f, 4));
-        const bool dismissed = ImGui::SmallButton("Dismiss");
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        ImGui::PopID();
-        return dismissed;
-    };
-
-    int id = 0;
-    if (!m_fontWarning.empty() && !m_fontWarningDismissed)
-        if (banner(BannerKind::Warning, m_fontWarning, id++)) m_fontWarningDismissed = true;
-    for (std::size_t i = 0; i < m_state.banners.size();) {
-        if (banner(m_state.banners[i].kind, m_state.banners[i].text, id++))
-            m_state.banners.erase(m_state.banners.begin() + static_cast<std::ptrdiff_t>(i));
-        else
-            ++i;
-    }
-}
-
-// ---------------------------------------------------------------------------------------
 // [SECTION] Dialogs
 // ---------------------------------------------------------------------------------------
 
-void EditorWindow::requestClose() {
-    if (m_closeConfirmed) return;
-    if (!m_state.isModified()) {
-        m_closeConfirmed = true;
-        return;
-    }
-    if (!m_closeRequested) {
-        m_closeRequested = true;
-        m_openCloseDialog = true;
-    }
-}
-
-void EditorWindow::drawDialogs() {
-    if (m_openConflictDialog) {
-        ImGui::OpenPopup("The set changed on disk");
-        m_openConflictDialog = false;
-    }
-    if (m_openCloseDialog) {
-        ImGui::OpenPopup("Unsaved changes");
-        m_openCloseDialog = false;
-    }
-    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
-    m_recoveryDialog.draw();
-
-    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("The set changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("%s was changed by another program since it was opened.", m_state.saveTarget().string().c_str());
-        ImGui::TextUnformatted("Saving now replaces those changes with the annotations shown here.");
-        ImGui::Spacing();
-        if (ImGui::Button("Replace it")) {
-            m_state.post(Action::of(ActionKind::SaveOverwrite));
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            m_state.statusMessage = "Not saved.";
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-
-    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The annotations have changes that are not saved.");
-        ImGui::Spacing();
-        if (ImGui::Button("Save and close")) {
-            if (m_state.save()) m_closeConfirmed = true;
-            else m_closeRequested = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Close without saving")) {
-            m_closeConfirmed = true;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            m_closeRequested = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-}
+void EditorWindow::requestClose() { m_dialogs.requestClose(m_state.isModified()); }
 
 // ---------------------------------------------------------------------------------------
 // [SECTION] Shortcuts
@@ -319,19 +152,10 @@ void EditorWindow::handleShortcuts() {
 
     const bool ctrl = io.KeyCtrl;
     if (ctrl) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
-            m_state.post(Action::of(io.KeyShift ? ActionKind::Redo : ActionKind::Undo));
-        } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) {
-            m_state.post(Action::of(ActionKind::Redo));
-        }
-        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) m_state.post(Action::of(ActionKind::Save));
+        handleHistoryKeys(m_state);
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requestClose();
         if (ImGui::IsKeyPressed(GLFW_KEY_D, false)) postSetDone(m_state, !m_state.set().done);
-        float zoom = m_zoom;
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) zoom *= 1.1f;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) zoom /= 1.1f;
-        if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false)) zoom = 1.0f;
-        m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+        handleZoomKeys(m_zoom);
         return;
     }
     if (io.KeyAlt || io.KeySuper) return;
@@ -349,16 +173,7 @@ void EditorWindow::handleShortcuts() {
         m_state.post(std::move(action));
     }
 
-    // Label hotkeys arrive as typed characters, so they follow the keyboard layout.
-    for (ImWchar c : io.InputQueueCharacters) {
-        if (c >= 0x80 || c < 0x20) continue;
-        for (const LabelDef& label : m_state.set().schema.labels) {
-            if (label.hotkey.size() == 1 && label.hotkey[0] == static_cast<char>(c)) {
-                applyLabel(label);
-                break;
-            }
-        }
-    }
+    forEachTypedLabel(m_state.set().schema.labels, [&](const LabelDef& label) { applyLabel(label); });
 }
 
 }  // namespace claimmark::app

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "app/annotation_panel.h"
+#include "app/editor_dialogs.h"
 #include "app/editor_state.h"
 #include "app/find_bar.h"
 #include "app/recovery_dialog.h"
@@ -47,7 +48,7 @@ public:
     // The host calls this when the user closes the window; with unsaved changes a dialog
     // asks first. closeConfirmed() turns true when the window may close.
     void requestClose();
-    bool closeConfirmed() const { return m_closeConfirmed; }
+    bool closeConfirmed() const { return m_dialogs.closeConfirmed(); }
     // True while something will change without new input (a dialog opening, a scroll
     // request pending): the host should draw another frame instead of waiting.
     bool wantsAnotherFrame() const;
@@ -68,16 +69,11 @@ private:
     bool m_fontWarningDismissed = false;
     float m_zoom = 1.0f;
     float m_panelWidth = 0;  // 0: not set yet (a share of the window)
-    bool m_closeRequested = false;
-    bool m_closeConfirmed = false;
-    bool m_openCloseDialog = false;
-    bool m_openConflictDialog = false;
+    CloseDialogs m_dialogs;
     int m_framesToSettle = 0;
 
     void handleShortcuts();
     void drawToolbar();
-    void drawBanners();
-    void drawDialogs();
     void applyLabel(const LabelDef& label);
 };
 

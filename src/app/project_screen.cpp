@@ -1,6 +1,8 @@
 // project_screen.cpp — the project view as a screen (project_screen.h).
 #include "app/project_screen.h"
 
+#include "app/editor_dialogs.h"
+
 #include "core/project_layout.h"
 
 #define GLFW_INCLUDE_NONE
@@ -9,11 +11,6 @@
 #include <algorithm>
 
 namespace claimmark::app {
-
-namespace {
-constexpr float kMinZoom = 0.5f;
-constexpr float kMaxZoom = 3.0f;
-}  // namespace
 
 ProjectScreen::ProjectScreen(EditorOptions options, Project project, ScreenOpener opener)
     : m_options(std::move(options)), m_opener(std::move(opener)) {
@@ -91,24 +88,12 @@ void ProjectScreen::handleShortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl) return;
     if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requestClose();
-    float zoom = m_zoom;
-    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) zoom *= 1.1f;
-    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) zoom /= 1.1f;
-    if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false)) zoom = 1.0f;
-    m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    handleZoomKeys(m_zoom);
 }
 
 void ProjectScreen::draw() {
     if (m_uiFont) ImGui::PushFont(m_uiFont);
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::Begin("claimmark project", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
+    beginScreenWindow("claimmark project", true);
     handleShortcuts();
     if (!m_fontWarning.empty()) ImGui::TextColored(ImVec4(0.70f, 0.15f, 0.10f, 1.0f), "%s", m_fontWarning.c_str());
     m_view.drawContent();

@@ -31,6 +31,7 @@
 // out (with a notice).
 #include "core/exchange_formats.h"
 
+#include "core/export_support.h"
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -231,8 +232,7 @@ Result<ExportOutput> exportConll(const std::vector<ExportSource>& sources, const
         }
         if (tokens.empty()) out += '\n';
         if (orphaned > 0)
-            output.notices.push_back(source.setPath.string() + ": left out " + std::to_string(orphaned) +
-                                     " orphaned annotation(s) (their offsets refer to an older text)");
+            output.notices.push_back(orphansLeftOutNotice(source, orphaned));
     }
     output.files.push_back(ExportFile{"", std::move(out)});
     return output;

@@ -15,6 +15,7 @@
 #include "core/exchange_formats.h"
 
 #include "core/covered_text.h"
+#include "core/export_support.h"
 
 #include <algorithm>
 #include <string>
@@ -101,8 +102,7 @@ Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const E
             out += "\r\n";
         }
         if (orphaned > 0)
-            output.notices.push_back(source.setPath.string() + ": left out " + std::to_string(orphaned) +
-                                     " orphaned annotation(s) (their offsets refer to an older text)");
+            output.notices.push_back(orphansLeftOutNotice(source, orphaned));
     }
     output.files.push_back(ExportFile{"", std::move(out)});
     return output;

@@ -31,12 +31,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string idText(const json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
-    return {};
-}
-
 // Reads one line (one document) into a builder.
 class LineReader {
 public:
@@ -117,7 +111,7 @@ private:
         for (std::size_t k = 0; k < entities.size(); ++k) {
             const json& entity = entities[k];
             const std::string path = "entities[" + std::to_string(k) + "]";
-            const std::string id = entity.is_object() && entity.contains("id") ? idText(entity["id"]) : "#" + path;
+            const std::string id = entity.is_object() && entity.contains("id") ? jsonIdText(entity["id"]) : "#" + path;
             if (!entity.is_object()) {
                 problem(path, "expected an entity object");
                 m_badEntities.insert(id);
@@ -177,7 +171,7 @@ private:
         std::vector<std::string> ids;
         bool usable = true;
         for (const json& e : annotation["entities"]) {
-            const std::string id = idText(e);
+            const std::string id = jsonIdText(e);
             ids.push_back(id);
             if (m_badEntities.count(id)) usable = false;  // already reported
             else if (!m_entities.count(id)) {
@@ -209,7 +203,7 @@ private:
             }
             planned.spans.push_back(entity.span);
         }
-        if (annotation.contains("id")) planned.idHint = idText(annotation["id"]);
+        if (annotation.contains("id")) planned.idHint = jsonIdText(annotation["id"]);
         if (annotation.contains("note") && annotation["note"].is_string()) planned.note = annotation["note"].get<std::string>();
         if (annotation.contains("attributes") && annotation["attributes"].is_object()) {
             m_builder.ensureLabel(planned.label);
@@ -238,7 +232,7 @@ private:
     }
 
     std::string endOf(const json& relation, const char* key, const std::string& path, bool& skippedEnd) {
-        const std::string id = relation.contains(key) ? idText(relation[key]) : std::string();
+        const std::string id = relation.contains(key) ? jsonIdText(relation[key]) : std::string();
         if (id.empty()) {
             problem(path + "." + key, "expected an entity id");
             return {};
@@ -323,12 +317,10 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
                                 : nullptr;
         OffsetUnit unit = OffsetUnit::Utf16;
         if (extra && extra->contains("offsets")) {
-            const json& named = (*extra)["offsets"];
-            std::optional<OffsetUnit> parsedUnit =
-                named.is_string() ? parseOffsetUnit(named.get<std::string>()) : std::nullopt;
+            std::string error;
+            std::optional<OffsetUnit> parsedUnit = readStatedOffsetUnit((*extra)["offsets"], error);
             if (!parsedUnit) {
-                problems.push_back({file, at + ", " + kDoccanoExtraKey + ".offsets",
-                                    "unknown offset unit " + named.dump() + " (codepoint, utf16 or byte)"});
+                problems.push_back({file, at + ", " + kDoccanoExtraKey + ".offsets", error});
                 continue;
             }
             unit = *parsedUnit;
@@ -339,7 +331,7 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
         };
         std::string base = extraString("document");
         if (base.empty()) {
-            const std::string id = object.contains("id") ? idText(object["id"]) : std::string();
+            const std::string id = object.contains("id") ? jsonIdText(object["id"]) : std::string();
             base = fileStem + "-" + (id.empty() ? std::to_string(lineNumber) : id);
         }
         Result<ImportBuilder> builder =
@@ -361,16 +353,7 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
 }  // namespace
 
 Result<ImportOutput> importDoccano(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options) {
-    ImportOutput output;
-    Diagnostics problems;
-    std::set<std::string> stems;
-    for (const std::filesystem::path& input : inputs) readFile(input, options, stems, output, problems);
-    if (!problems.empty()) {
-        // Lenient keeps what could be read; with nothing read there is nothing to keep.
-        if (!options.lenient || output.documents.empty()) return problems;
-        output.skipped = std::move(problems);
-    }
-    return output;
+    return importEachFile(inputs, options, readFile);
 }
 
 }  // namespace claimmark

@@ -34,12 +34,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string idText(const json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
-    return {};
-}
-
 bool looksLikeClaimmarkId(const std::string& id) {
     if (id.size() < 2 || id[0] != 'a') return false;
     for (std::size_t i = 1; i < id.size(); ++i)
@@ -143,8 +137,8 @@ private:
     }
 
     void readRegion(const json& result, const std::string& at) {
-        const std::string id = result.contains("id") ? idText(result["id"]) : std::string();
-        const std::string group = result.contains(kLsGroupKey) ? idText(result[kLsGroupKey]) : std::string();
+        const std::string id = result.contains("id") ? jsonIdText(result["id"]) : std::string();
+        const std::string group = result.contains(kLsGroupKey) ? jsonIdText(result[kLsGroupKey]) : std::string();
         auto bad = [&](const std::string& where, const std::string& message) {
             problem(where, message);
             if (!id.empty()) m_badRegions.insert(id);
@@ -245,7 +239,7 @@ private:
     }
 
     void readPerRegion(const json& result, const std::string& at) {
-        const std::string id = idText(result["id"]);
+        const std::string id = jsonIdText(result["id"]);
         const std::string type = result["type"].get<std::string>();
         if (m_badRegions.count(id)) return;  // its region is already reported
         auto found = m_plannedOf.find(id);
@@ -253,7 +247,7 @@ private:
             problem(at + ".id", "a \"" + type + "\" result for region \"" + id + "\", which has no \"labels\" result");
             return;
         }
-        const std::string control = result.contains("from_name") ? idText(result["from_name"]) : std::string();
+        const std::string control = result.contains("from_name") ? jsonIdText(result["from_name"]) : std::string();
         const json* value = result.contains("value") && result["value"].is_object() ? &result["value"] : nullptr;
         if (control.empty() || !value) {
             problem(at, "a per-region result needs \"from_name\" and a \"value\" object");
@@ -332,7 +326,7 @@ private:
 
     // The claimmark id a relation end names; empty and a problem when there is none.
     std::string endOf(const json& result, const char* key, const std::string& at, bool& skippedEnd) {
-        const std::string id = result.contains(key) ? idText(result[key]) : std::string();
+        const std::string id = result.contains(key) ? jsonIdText(result[key]) : std::string();
         if (id.empty()) {
             problem(at + "." + key, "expected a region id");
             return {};
@@ -360,7 +354,7 @@ private:
             return;
         }
         if (from.empty() || to.empty()) return;
-        const std::string direction = result.contains("direction") ? idText(result["direction"]) : "right";
+        const std::string direction = result.contains("direction") ? jsonIdText(result["direction"]) : "right";
         if (direction == "left") std::swap(from, to);
         else if (direction == "bi") notice(at, "a two-way relation is imported in its from -> to direction");
         std::vector<std::string> types;
@@ -388,8 +382,8 @@ std::string annotatorOf(const json& annotation, const ImportOptions& options) {
         const json& by = annotation["completed_by"];
         if (by.is_string() && !by.get<std::string>().empty()) return by.get<std::string>();
         if (by.is_object() && by.contains("email") && by["email"].is_string()) return by["email"].get<std::string>();
-        if (by.is_object() && by.contains("id")) return "user-" + idText(by["id"]);
-        if (by.is_number_integer()) return "user-" + idText(by);
+        if (by.is_object() && by.contains("id")) return "user-" + jsonIdText(by["id"]);
+        if (by.is_number_integer()) return "user-" + jsonIdText(by);
     }
     if (annotation.contains(kLsAnnotatorKey) && annotation[kLsAnnotatorKey].is_string() &&
         !annotation[kLsAnnotatorKey].get<std::string>().empty())
@@ -445,11 +439,10 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
         OffsetUnit unit = OffsetUnit::CodePoint;
         bool stated = false;
         if (data.contains(kLsOffsetsKey)) {
-            std::optional<OffsetUnit> named =
-                data[kLsOffsetsKey].is_string() ? parseOffsetUnit(data[kLsOffsetsKey].get<std::string>()) : std::nullopt;
+            std::string error;
+            std::optional<OffsetUnit> named = readStatedOffsetUnit(data[kLsOffsetsKey], error);
             if (!named) {
-                problems.push_back({file, at + ".data." + kLsOffsetsKey,
-                                    "unknown offset unit " + data[kLsOffsetsKey].dump() + " (codepoint, utf16 or byte)"});
+                problems.push_back({file, at + ".data." + kLsOffsetsKey, error});
                 continue;
             }
             unit = *named;
@@ -457,7 +450,7 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
         }
         std::string base = data.contains(kLsDocumentKey) && data[kLsDocumentKey].is_string()
                                ? data[kLsDocumentKey].get<std::string>()
-                               : "task-" + (task.contains("id") ? idText(task["id"]) : std::to_string(i + 1));
+                               : "task-" + (task.contains("id") ? jsonIdText(task["id"]) : std::to_string(i + 1));
         if (task.contains("predictions") && task["predictions"].is_array() && !task["predictions"].empty())
             output.notices.push_back(file + ": " + at + ".predictions: not imported (only annotations are)");
 
@@ -513,16 +506,7 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
 }  // namespace
 
 Result<ImportOutput> importLabelStudio(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options) {
-    ImportOutput output;
-    Diagnostics problems;
-    std::set<std::string> stems;
-    for (const std::filesystem::path& input : inputs) readFile(input, options, stems, output, problems);
-    if (!problems.empty()) {
-        // Lenient keeps what could be read; with nothing read there is nothing to keep.
-        if (!options.lenient || output.documents.empty()) return problems;
-        output.skipped = std::move(problems);
-    }
-    return output;
+    return importEachFile(inputs, options, readFile);
 }
 
 }  // namespace claimmark

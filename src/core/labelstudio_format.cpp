@@ -147,6 +147,18 @@ Result<nlohmann::json> parseJsonText(const std::string& text, const std::string&
     }
 }
 
+std::string jsonIdText(const nlohmann::json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
+    return {};
+}
+
+std::optional<OffsetUnit> readStatedOffsetUnit(const nlohmann::json& value, std::string& error) {
+    std::optional<OffsetUnit> unit = value.is_string() ? parseOffsetUnit(value.get<std::string>()) : std::nullopt;
+    if (!unit) error = "unknown offset unit " + value.dump() + " (codepoint, utf16 or byte)";
+    return unit;
+}
+
 const char* offsetUnitPlural(OffsetUnit unit) {
     switch (unit) {
         case OffsetUnit::CodePoint: return "code points";
@@ -215,6 +227,20 @@ std::string uniqueStem(std::string_view base, std::set<std::string>& used) {
 void appendUnique(std::vector<std::string>& out, const std::vector<std::string>& items) {
     for (const std::string& item : items)
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+}
+
+Result<ImportOutput> importEachFile(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options,
+                                    const ImportFileReader& readFile) {
+    ImportOutput output;
+    Diagnostics problems;
+    std::set<std::string> stems;
+    for (const std::filesystem::path& input : inputs) readFile(input, options, stems, output, problems);
+    if (!problems.empty()) {
+        // Lenient keeps what could be read; with nothing read there is nothing to keep.
+        if (!options.lenient || output.documents.empty()) return problems;
+        output.skipped = std::move(problems);
+    }
+    return output;
 }
 
 }  // namespace claimmark

@@ -4,7 +4,8 @@
 //
 // [SECTION] Keys       claimmark-specific keys, kept by both tools as task data / meta
 // [SECTION] Label Studio  control names (one per label attribute) and the labeling config
-// [SECTION] Import helpers  JSON parsing with line/column, offsets in a unit, stems
+// [SECTION] Import helpers  JSON parsing with line/column, ids, offsets in a unit, stems,
+//                           reading every input file
 #pragma once
 
 #include "core/exchange.h"
@@ -13,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -63,6 +66,11 @@ std::string labelStudioConfig(const Schema& schema);
 // `fileName`, lines counted from `firstLine` (a JSONL line passes its own number).
 Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& fileName,
                                      std::size_t firstLine = 1);
+// An id written as a string or an integer, as text; empty for any other JSON value.
+std::string jsonIdText(const nlohmann::json& value);
+// The offset unit a file states ("codepoint", "utf16" or "byte"); empty optional and `error`
+// set ("unknown offset unit ...") for anything else.
+std::optional<OffsetUnit> readStatedOffsetUnit(const nlohmann::json& value, std::string& error);
 // `value` as an offset in `unit`, turned into a code point of `document`. Empty optional
 // and `error` set when it is not a non-negative integer, is past the end, or falls inside a
 // character (a surrogate pair or a UTF-8 sequence).
@@ -77,5 +85,16 @@ std::string safeStem(std::string_view name);
 std::string uniqueStem(std::string_view base, std::set<std::string>& used);
 // Appends `items` to `out`, leaving out those already there (notices repeat per document).
 void appendUnique(std::vector<std::string>& out, const std::vector<std::string>& items);
+
+
+// Reads one input file: adds its documents (stems kept unique in `stems`) to `output` and
+// what is wrong with it to `problems`.
+using ImportFileReader = std::function<void(const std::filesystem::path& input, const ImportOptions& options,
+                                            std::set<std::string>& stems, ImportOutput& output,
+                                            Diagnostics& problems)>;
+// Every input read with `readFile`. Problems fail the import, unless lenient and something
+// was read: then they are output.skipped.
+Result<ImportOutput> importEachFile(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options,
+                                    const ImportFileReader& readFile);
 
 }  // namespace claimmark

@@ -16,6 +16,7 @@
 #include "core/annotation_set.h"
 #include "core/document.h"
 #include "core/set_file.h"
+#include "bench_support.h"
 
 #include <unistd.h>
 
@@ -97,10 +98,7 @@ AnnotationSet makeReviewerSet(std::mt19937& rng, const std::vector<TrueSpan>& tr
         if (l == 0) a.attributes["strength"] = std::int64_t(percent(rng) < 60 ? 3 : strength(rng));
         if (l == 3) a.attributes["type"] = std::string(kEvidence[evidence(rng)]);
         Status added = set.addAnnotation(a);
-        if (!added) {
-            std::fprintf(stderr, "bench_agree: annotation refused: %s\n", added.error.c_str());
-            std::exit(1);
-        }
+        if (!added) bench::exitWithError("bench_agree", "annotation refused: " + added.error);
         if (l == 0) {
             lastClaimId = a.id;
         } else if (!lastClaimId.empty() && percent(rng) < 70) {
@@ -113,10 +111,6 @@ AnnotationSet makeReviewerSet(std::mt19937& rng, const std::vector<TrueSpan>& tr
         }
     }
     return set;
-}
-
-double seconds(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
 // --- [SECTION] Main ---------------------------------------------------------------------
@@ -182,10 +176,10 @@ int main(int argc, char** argv) {
     std::printf("documents: %zu\nreviewers: %zu\nspans: %zu\n", options.documents, options.reviewers, spanCount);
 
     // Wall clock is the figure; CPU time beside it shows what a loaded machine adds.
-    auto start = std::chrono::steady_clock::now();
+    auto start = bench::Clock::now();
     const std::clock_t cpuStart = std::clock();
     AgreementReport report = computeAgreement(input);
-    const double agree = seconds(start);
+    const double agree = bench::secondsSince(start);
     std::printf("agree_s: %.3f\n", agree);
     std::printf("agree_cpu_s: %.3f\n", double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
     if (report.micro.unitAlpha.defined()) std::printf("unit_alpha: %.3f\n", *report.micro.unitAlpha.value);
@@ -203,7 +197,7 @@ int main(int argc, char** argv) {
             std::ofstream(root / "annotations" / stem / (set.annotator + ".json"), std::ios::binary) << serializeSet(set);
         }
     }
-    start = std::chrono::steady_clock::now();
+    start = bench::Clock::now();
     Result<LoadedAgreement> loaded = loadAgreementProject(root);
     if (!loaded || !loaded->warnings.empty() || loaded->input.documents.size() != options.documents) {
         std::fprintf(stderr, "bench_agree: the project folder did not load as written: %s\n",
@@ -213,7 +207,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     AgreementReport fromDisk = computeAgreement(loaded->input);
-    const double agreeDir = seconds(start);
+    const double agreeDir = bench::secondsSince(start);
     std::printf("agree_dir_s: %.3f\n", agreeDir);
     fs::remove_all(root);
 

@@ -20,6 +20,7 @@
 #include "core/file_io.h"
 #include "core/reanchor.h"
 #include "core/set_file.h"
+#include "bench_support.h"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -61,18 +62,10 @@ struct Options {
 
 fs::path g_tempDir;  // removed on every exit, aborts included
 
-[[noreturn]] void die(const std::string& message) {
-    std::fflush(stdout);
-    std::cerr << "bench_core: " << message << "\n";
-    std::error_code ec;
-    if (!g_tempDir.empty()) fs::remove_all(g_tempDir, ec);
-    std::exit(1);
-}
+[[noreturn]] void die(const std::string& message) { bench::exitWithError("bench_core", message, g_tempDir); }
 
 [[noreturn]] void usage(const std::string& problem) {
-    std::cerr << "bench_core: " << problem << "\n"
-              << "usage: bench_core [--annotations N] [--megabytes M]\n";
-    std::exit(2);
+    bench::exitWithUsage("bench_core", problem, "bench_core [--annotations N] [--megabytes M]");
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -89,39 +82,24 @@ Options parseOptions(int argc, char** argv) {
         if (arg != "--annotations" && arg != "--megabytes") usage("unknown option " + arg);
         if (i + 1 >= argc) usage(arg + " needs a value");
         const std::string value = argv[++i];
-        char* end = nullptr;
         if (arg == "--annotations") {
-            const unsigned long long n = std::strtoull(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end != '\0' || n < 10) usage("--annotations wants an integer >= 10");
-            options.annotations = std::size_t(n);
+            const auto n = bench::parseWhole(value);
+            if (!n || *n < 10) usage("--annotations wants an integer >= 10");
+            options.annotations = std::size_t(*n);
         } else if (arg == "--megabytes") {
-            const double m = std::strtod(value.c_str(), &end);
-            if (end == value.c_str() || *end != '\0' || !(m >= 0.01) || m > 200) usage("--megabytes wants a number from 0.01 to 200");
-            options.megabytes = m;
+            const auto m = bench::parseNumber(value);
+            if (!m || !(*m >= 0.01) || *m > 200) usage("--megabytes wants a number from 0.01 to 200");
+            options.megabytes = *m;
         }
     }
     return options;
 }
 
-std::string fixed(double value, int digits) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    return buffer;
-}
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// CPU time of the whole process: with other work on the machine, wall-clock figures grow
-// while this stays close to what the code itself costs.
-double cpuSeconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
+using bench::Clock;
+using bench::cpuSeconds;
+using bench::fixed;
+using bench::peakRssMb;
+using bench::secondsSince;
 
 // Best (smallest) of `runs` wall-clock timings: the least disturbed by the rest of the
 // machine. `cpu`, when given, receives the CPU seconds of that same run.
@@ -150,27 +128,6 @@ std::string machineLoad() {
            std::to_string(cpus) + " CPUs";
 }
 
-// Peak resident set size in MB (MiB). VmHWM is exact on Linux; ru_maxrss is the fallback
-// (kilobytes on Linux, bytes on macOS).
-double peakRssMb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) {
-            std::istringstream in(line.substr(6));
-            double kb = 0;
-            if (in >> kb) return kb / 1024.0;
-        }
-    }
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-#ifdef __APPLE__
-    return double(usage.ru_maxrss) / (1024.0 * 1024.0);
-#else
-    return double(usage.ru_maxrss) / 1024.0;
-#endif
-}
-
 std::string shellQuote(const std::string& text) {
     std::string out = "'";
     for (char c : text) {
@@ -188,17 +145,9 @@ void figure(const std::string& name, const std::string& value) {
 // [SECTION] Article
 // =====================================================================================
 
-// Where each word is, in code points, so annotations can cover whole words.
-struct Word {
-    std::uint32_t start;
-    std::uint32_t end;
-};
-
-struct Article {
-    std::string bytes;
-    std::vector<Word> words;
-    std::size_t codePoints = 0;
-};
+using bench::Article;
+using bench::ArticleWriter;
+using bench::Word;
 
 // The vocabulary leans on the project's domain (health claims, hedges, evidence) so the
 // text reads like the articles the tool is for; what matters for the figures is the mix of
@@ -249,31 +198,6 @@ constexpr const char* kEmoji[] = {
     "\xF0\x9F\x8C\xBF",  // 🌿 (non-BMP: a surrogate pair in UTF-16)
     "\xF0\x9F\x92\x8A",  // 💊
     "\xF0\x9F\x94\xAC",  // 🔬
-};
-
-class ArticleWriter {
-public:
-    explicit ArticleWriter(Article& article) : m_article(article) {}
-
-    // Text that is not a word (spaces, punctuation, dashes).
-    void punct(std::string_view text) {
-        m_article.bytes += text;
-        m_article.codePoints += countCodePoints(text);
-    }
-    void word(std::string_view text) {
-        const auto start = std::uint32_t(m_article.codePoints);
-        punct(text);
-        m_article.words.push_back(Word{start, std::uint32_t(m_article.codePoints)});
-    }
-
-private:
-    Article& m_article;
-
-    static std::size_t countCodePoints(std::string_view text) {
-        std::size_t n = 0;
-        for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-        return n;
-    }
 };
 
 Article generateArticle(std::size_t targetBytes) {

@@ -25,6 +25,7 @@
 #include "core/covered_text.h"
 #include "core/document.h"
 #include "core/set_file.h"
+#include "bench_support.h"
 
 #include <imgui.h>
 
@@ -54,23 +55,9 @@ namespace {
 // [SECTION] Helpers
 // =====================================================================================
 
-using Clock = std::chrono::steady_clock;
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peakRssMb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) {
-            std::istringstream in(line.substr(6));
-            double kb = 0;
-            if (in >> kb) return kb / 1024.0;
-        }
-    }
-    return -1;
-}
+using bench::Clock;
+using bench::peakRssMb;
+using bench::secondsSince;
 
 void figure(const std::string& name, double value, int digits) {
     std::printf("%s: %.*f\n", name.c_str(), digits, value);
@@ -79,13 +66,7 @@ void figure(const std::string& name, double value, int digits) {
 
 fs::path g_tempDir;
 
-[[noreturn]] void die(const std::string& message) {
-    std::fflush(stdout);
-    std::cerr << "bench_editor: " << message << "\n";
-    std::error_code ec;
-    if (!g_tempDir.empty()) fs::remove_all(g_tempDir, ec);
-    std::exit(1);
-}
+[[noreturn]] void die(const std::string& message) { bench::exitWithError("bench_editor", message, g_tempDir); }
 
 double median(std::vector<double> values) {
     if (values.empty()) return 0;
@@ -110,41 +91,32 @@ constexpr const char* kWords[] = {
 constexpr std::size_t kWordCount = sizeof(kWords) / sizeof(kWords[0]);
 const char* const kLabels[] = {"claim", "hedge", "caveat", "evidence"};
 
-struct WordPos {
-    std::uint32_t start, end;  // code points
-};
+using bench::Article;
+using bench::Word;
 
-// Article of `bytes` bytes in paragraphs of 3-8 sentences; word positions returned.
-std::string makeArticle(std::size_t bytes, std::vector<WordPos>& words) {
-    std::string text;
-    text.reserve(bytes + 256);
+// Article of `bytes` bytes in paragraphs of 3-8 sentences, with its word positions.
+Article makeArticle(std::size_t bytes) {
+    Article article;
+    article.bytes.reserve(bytes + 256);
+    bench::ArticleWriter out(article);
     std::mt19937_64 rng(42);
-    std::size_t cp = 0;
-    auto add = [&](const char* s, bool word) {
-        const std::size_t start = cp;
-        for (const char* p = s; *p; ++p) {
-            text += *p;
-            cp += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
-        }
-        if (word) words.push_back({std::uint32_t(start), std::uint32_t(cp)});
-    };
-    while (text.size() < bytes) {
+    while (article.bytes.size() < bytes) {
         const int sentences = 3 + int(rng() % 6);
         for (int s = 0; s < sentences; ++s) {
             const int n = 8 + int(rng() % 20);
             for (int w = 0; w < n; ++w) {
-                if (w > 0) add(" ", false);
-                add(kWords[rng() % kWordCount], true);
+                if (w > 0) out.punct(" ");
+                out.word(kWords[rng() % kWordCount]);
             }
-            add(s + 1 < sentences ? ". " : ".", false);
+            out.punct(s + 1 < sentences ? ". " : ".");
         }
-        add("\n\n", false);
+        out.punct("\n\n");
     }
-    return text;
+    return article;
 }
 
 // `count` annotations over runs of 1-30 words at random places: they overlap and nest.
-AnnotationSet makeSet(const Document& document, const std::vector<WordPos>& words, std::size_t count,
+AnnotationSet makeSet(const Document& document, const std::vector<Word>& words, std::size_t count,
                       std::uint64_t seed) {
     AnnotationSet set;
     set.annotator = "bench";
@@ -170,8 +142,9 @@ AnnotationSet makeSet(const Document& document, const std::vector<WordPos>& word
 // memory does not count in the editor's peak RSS.
 void writeLargeFiles(const fs::path& article, const fs::path& setFile, std::size_t bytes,
                      std::size_t annotations) {
-    std::vector<WordPos> words;
-    std::string text = makeArticle(bytes, words);
+    Article generated = makeArticle(bytes);
+    std::vector<Word> words = std::move(generated.words);
+    std::string text = std::move(generated.bytes);
     {
         std::ofstream out(article, std::ios::binary);
         out << text;
@@ -297,7 +270,7 @@ int main(int argc, char** argv) {
     {
         auto document = Document::loadFile(sample);
         if (!document) die("cannot read " + sample.string());
-        std::vector<WordPos> words;
+        std::vector<Word> words;
         {
             // Word positions of the sample: runs of non-space code points.
             std::size_t cp = 0, start = 0;

@@ -21,6 +21,7 @@
 #include "core/document.h"
 #include "core/exchange.h"
 #include "core/export_writer.h"
+#include "bench_support.h"
 
 #include <unistd.h>
 
@@ -54,18 +55,11 @@ struct Options {
 
 fs::path g_tempDir;
 
-[[noreturn]] void die(const std::string& message) {
-    std::fflush(stdout);
-    std::cerr << "bench_exchange: " << message << "\n";
-    std::error_code ec;
-    if (!g_tempDir.empty()) fs::remove_all(g_tempDir, ec);
-    std::exit(1);
-}
+[[noreturn]] void die(const std::string& message) { bench::exitWithError("bench_exchange", message, g_tempDir); }
 
 [[noreturn]] void usage(const std::string& problem) {
-    std::cerr << "bench_exchange: " << problem << "\n"
-              << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R]\n";
-    std::exit(2);
+    bench::exitWithUsage("bench_exchange", problem,
+                         "bench_exchange [--annotations N] [--megabytes M] [--runs R]");
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -80,19 +74,18 @@ Options parseOptions(int argc, char** argv) {
         }
         if (i + 1 >= argc) usage(arg + " needs a value");
         const std::string value = argv[++i];
-        char* end = nullptr;
         if (arg == "--annotations") {
-            const unsigned long long n = std::strtoull(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end != '\0' || n < 10) usage("--annotations wants an integer >= 10");
-            options.annotations = std::size_t(n);
+            const auto n = bench::parseWhole(value);
+            if (!n || *n < 10) usage("--annotations wants an integer >= 10");
+            options.annotations = std::size_t(*n);
         } else if (arg == "--megabytes") {
-            const double m = std::strtod(value.c_str(), &end);
-            if (end == value.c_str() || *end != '\0' || !(m >= 0.05) || m > 200) usage("--megabytes wants 0.05 to 200");
-            options.megabytes = m;
+            const auto m = bench::parseNumber(value);
+            if (!m || !(*m >= 0.05) || *m > 200) usage("--megabytes wants 0.05 to 200");
+            options.megabytes = *m;
         } else if (arg == "--runs") {
-            const long n = std::strtol(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end != '\0' || n < 1 || n > 20) usage("--runs wants 1 to 20");
-            options.runs = int(n);
+            const auto n = bench::parseWhole(value);
+            if (!n || *n < 1 || *n > 20) usage("--runs wants 1 to 20");
+            options.runs = int(*n);
         } else {
             usage("unknown option " + arg);
         }
@@ -100,15 +93,8 @@ Options parseOptions(int argc, char** argv) {
     return options;
 }
 
-using Clock = std::chrono::steady_clock;
-
-// CPU time of the process: on a machine shared with other work the wall clock grows with
-// the load, while this stays close to what the code itself costs.
-double cpuSeconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
+using bench::Clock;
+using bench::cpuSeconds;
 
 // Best wall-clock time of `runs` calls of `body`; stops at the first failure and returns
 // its message in `error`.
@@ -117,7 +103,7 @@ double bestOf(int runs, const std::function<std::string()>& body, std::string& e
     for (int i = 0; i < runs; ++i) {
         const auto start = Clock::now();
         error = body();
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        const double seconds = bench::secondsSince(start);
         if (!error.empty()) return 0;
         best = std::min(best, seconds);
     }
@@ -139,15 +125,9 @@ void printFigure(const std::string& name, double seconds, const std::string& err
 // [SECTION] Article
 // =====================================================================================
 
-struct Word {
-    std::uint32_t start, end;  // code points
-};
-
-struct Article {
-    std::string bytes;
-    std::vector<Word> words;
-    std::size_t codePoints = 0;
-};
+using bench::Article;
+using bench::ArticleWriter;
+using bench::Word;
 
 constexpr const char* kWords[] = {
     "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "as", "with", "may", "can",
@@ -165,21 +145,14 @@ constexpr const char* kOtherWords[] = {
     "\xF0\x9F\x8C\xBF", "don\xE2\x80\x99t",
 };
 
-std::size_t countCodePoints(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 Article generateArticle(std::size_t targetBytes) {
     Article article;
     article.bytes.reserve(targetBytes + 1024);
     std::mt19937_64 rng(20261124);
+    ArticleWriter writer(article);
     auto append = [&](std::string_view text, bool isWord) {
-        const std::size_t start = article.codePoints;
-        article.bytes += text;
-        article.codePoints += countCodePoints(text);
-        if (isWord) article.words.push_back(Word{std::uint32_t(start), std::uint32_t(article.codePoints)});
+        if (isWord) writer.word(text);
+        else writer.punct(text);
     };
     while (article.bytes.size() < targetBytes) {
         const std::size_t sentences = 3 + rng() % 6;

@@ -16,6 +16,7 @@
 #include "core/annotation_set.h"
 #include "core/merge.h"
 #include "core/set_file.h"
+#include "bench_support.h"
 
 #include <unistd.h>
 
@@ -35,27 +36,11 @@ using namespace claimmark;
 
 namespace {
 
-// Process CPU time: on a shared, loaded machine wall-clock figures wander; this does not.
-double cpuSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
-}
+using bench::cpuSeconds;
+using bench::fixed;
+using bench::secondsSince;
 
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-std::string fixed(double value, int digits = 3) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    return buffer;
-}
-
-[[noreturn]] void fail(const std::string& message) {
-    std::cerr << "bench_merge: " << message << '\n';
-    std::exit(1);
-}
+[[noreturn]] void fail(const std::string& message) { bench::exitWithError("bench_merge", message); }
 
 // =====================================================================================
 // [SECTION] Data
@@ -170,7 +155,7 @@ int main(int argc, char** argv) {
     MergeOutcome last;
     for (std::size_t k = 0; k < repeat; ++k) {
         const double cpuStart = cpuSeconds();
-        const auto start = std::chrono::steady_clock::now();
+        const auto start = bench::Clock::now();
         Result<MergeOutcome> merged = mergeSets(pointers, MergeOptions{});
         const double seconds = secondsSince(start);
         mergeCpuBest = std::min(mergeCpuBest, cpuSeconds() - cpuStart);
@@ -196,7 +181,7 @@ int main(int argc, char** argv) {
     }
     double fileBest = 1e9;
     for (std::size_t k = 0; k < repeat; ++k) {
-        const auto start = std::chrono::steady_clock::now();
+        const auto start = bench::Clock::now();
         std::vector<LoadedSet> loaded;
         for (const fs::path& file : files) {
             Result<LoadedSet> one = loadSetFile(file);

@@ -94,28 +94,6 @@ AnnotationSet goldSet() {
     return gold;
 }
 
-void installKeyMap(ImGuiIO& io) {
-    io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
-    io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
-    io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
-    io.KeyMap[ImGuiKey_UpArrow] = GLFW_KEY_UP;
-    io.KeyMap[ImGuiKey_DownArrow] = GLFW_KEY_DOWN;
-    io.KeyMap[ImGuiKey_PageUp] = GLFW_KEY_PAGE_UP;
-    io.KeyMap[ImGuiKey_PageDown] = GLFW_KEY_PAGE_DOWN;
-    io.KeyMap[ImGuiKey_Home] = GLFW_KEY_HOME;
-    io.KeyMap[ImGuiKey_End] = GLFW_KEY_END;
-    io.KeyMap[ImGuiKey_Delete] = GLFW_KEY_DELETE;
-    io.KeyMap[ImGuiKey_Backspace] = GLFW_KEY_BACKSPACE;
-    io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
-    io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
-    io.KeyMap[ImGuiKey_A] = GLFW_KEY_A;
-    io.KeyMap[ImGuiKey_C] = GLFW_KEY_C;
-    io.KeyMap[ImGuiKey_V] = GLFW_KEY_V;
-    io.KeyMap[ImGuiKey_X] = GLFW_KEY_X;
-    io.KeyMap[ImGuiKey_Y] = GLFW_KEY_Y;
-    io.KeyMap[ImGuiKey_Z] = GLFW_KEY_Z;
-}
-
 // The adjudication screen with no window, fed synthetic input a frame at a time.
 class HeadlessAdjudication {
 public:
@@ -156,25 +134,9 @@ public:
         for (int i = 0; i < count; ++i) frame();
     }
     void key(int glfwKey, bool ctrl = false, bool shift = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyCtrl = ctrl;
-        io.KeyShift = shift;
-        io.KeysDown[glfwKey] = true;
-        frame();
-        io.KeysDown[glfwKey] = false;
-        io.KeyCtrl = io.KeyShift = false;
-        frame();
+        testing::pressKey([this] { frame(); }, glfwKey, ctrl, shift);
     }
-    void click(ImVec2 pos) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = pos;
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
-        frame();
-    }
+    void click(ImVec2 pos) { testing::clickAt([this] { frame(); }, pos); }
     // Clicks a control of the side panel by the name it was drawn under.
     void clickControl(const char* name) {
         const std::optional<ImVec2> centre = m_screen->panel().rects().centreOf(name);
@@ -188,36 +150,16 @@ private:
     std::unique_ptr<AdjudicationScreen> m_screen;
 
     void init(std::unique_ptr<AdjudicationState> state) {
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1300, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        applyEditorStyle(1.0f);
-        installKeyMap(io);
+        m_context = testing::createHeadlessContext(ImVec2(1300, 800));
         m_screen = std::make_unique<AdjudicationScreen>(std::move(state));
-        m_fonts.build(*io.Fonts, 15.0f, 18.0f, m_screen->glyphText());
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        io.FontDefault = m_fonts.ui();
+        testing::buildHeadlessFonts(m_fonts, m_screen->glyphText());
         m_screen->setFonts(m_fonts.ui(), m_fonts.text(), m_fonts.textSize());
         frames(3);
     }
 };
 
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("claimmark-adjudicate-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct TempFolder : testing::TempFolder {
+    TempFolder() : testing::TempFolder("claimmark-adjudicate-") {}
 };
 
 }  // namespace

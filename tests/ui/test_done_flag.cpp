@@ -19,18 +19,8 @@ namespace {
 
 const char* const kArticle = claimmark::app::testing::kShortArticle;
 
-struct DoneFolder {
-    fs::path path;
-    DoneFolder() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("claimmark-done-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path);
-    }
-    ~DoneFolder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct DoneFolder : claimmark::app::testing::TempFolder {
+    DoneFolder() : TempFolder("claimmark-done-") {}
 };
 
 std::string slurp(const fs::path& path) {

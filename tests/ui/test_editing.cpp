@@ -43,21 +43,8 @@ const char* const kArticle = claimmark::app::testing::kShortArticle;
 // "Turmeric" 0-7, "may" 9-11, "ease" 13-16, "joint" 18-22, "pain" 24-27, "Some" 31-34,
 // "small" 36-40, "trials" 42-47.
 
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        path = fs::temp_directory_path() / ("claimmark-ui-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(counter()++));
-        fs::create_directories(path);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
+struct TempFolder : claimmark::app::testing::TempFolder {
+    TempFolder() : claimmark::app::testing::TempFolder("claimmark-ui-") {}
 };
 
 std::string readFile(const fs::path& path) {

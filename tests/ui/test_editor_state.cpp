@@ -1,6 +1,8 @@
 // test_editor_state.cpp — opening an article with its set as the editor does: the default
 // set path, a new set, a set whose article changed (re-anchored, reported), a broken set
 // (never overwritten), and fatal problems (no article, bad schema).
+#include "ui_fixture.h"
+
 #include "app/editor_state.h"
 
 #include "core/set_file.h"
@@ -20,17 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Project {
-    fs::path root;
-    Project() {
-        static int n = 0;
-        root = fs::temp_directory_path() /
-               ("claimmark-state-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::create_directories(root / "samples");
-    }
-    ~Project() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
+    claimmark::app::testing::TempFolder folder{"claimmark-state-"};
+    fs::path root = folder.path;
+    Project() { fs::create_directories(root / "samples"); }
     fs::path write(const fs::path& relative, const std::string& text) const {
         const fs::path path = root / relative;
         fs::create_directories(path.parent_path());

@@ -2,18 +2,9 @@
 // test, the documents listed with each reviewer's status, and every way of opening one
 // (Enter, double-click, the row's buttons, the filter box), each checked through the
 // EditorOptions the screen hands to the window host.
-#include "app/fonts.h"
+#include "ui_fixture.h"
+
 #include "app/project_screen.h"
-#include "app/style.h"
-
-#include <imgui.h>
-
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
-#include <doctest/doctest.h>
-
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -54,12 +45,9 @@ std::string setJson(const std::string& annotator, int count, bool done, int disp
 //   samples/beta.txt     alice in progress (2)
 //   gamma.txt (in root)  nobody yet
 struct ProjectFolder {
-    fs::path root;
+    testing::TempFolder folder{"claimmark-project-ui-"};
+    fs::path root = folder.path;
     ProjectFolder() {
-        static int counter = 0;
-        root = fs::temp_directory_path() /
-               ("claimmark-project-ui-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(root);
         writeText(root / "samples/alpha.txt", "Alpha may help.");
         writeText(root / "samples/beta.txt", "Beta is said to work.");
         writeText(root / "gamma.txt", "Gamma, perhaps.");
@@ -68,10 +56,6 @@ struct ProjectFolder {
         writeText(root / "annotations/alpha/gold.json", setJson("gold", 4, false, 2));
         writeText(root / "annotations/beta/alice.json", setJson("alice", 2, false));
     }
-    ~ProjectFolder() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
 };
 
 // An ImGui context with the GLFW key map, and the project screen over `root`; every
@@ -79,21 +63,7 @@ struct ProjectFolder {
 class HeadlessProject {
 public:
     explicit HeadlessProject(const fs::path& root, const std::string& me = "carol") {
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1200, 700);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        applyEditorStyle(1.0f);
-        const int keys[][2] = {{ImGuiKey_Tab, GLFW_KEY_TAB},         {ImGuiKey_LeftArrow, GLFW_KEY_LEFT},
-                               {ImGuiKey_RightArrow, GLFW_KEY_RIGHT}, {ImGuiKey_UpArrow, GLFW_KEY_UP},
-                               {ImGuiKey_DownArrow, GLFW_KEY_DOWN},   {ImGuiKey_PageUp, GLFW_KEY_PAGE_UP},
-                               {ImGuiKey_PageDown, GLFW_KEY_PAGE_DOWN}, {ImGuiKey_Home, GLFW_KEY_HOME},
-                               {ImGuiKey_End, GLFW_KEY_END},         {ImGuiKey_Delete, GLFW_KEY_DELETE},
-                               {ImGuiKey_Backspace, GLFW_KEY_BACKSPACE}, {ImGuiKey_Enter, GLFW_KEY_ENTER},
-                               {ImGuiKey_Escape, GLFW_KEY_ESCAPE},   {ImGuiKey_KeyPadEnter, GLFW_KEY_KP_ENTER},
-                               {ImGuiKey_A, GLFW_KEY_A}};
-        for (const auto& [imgui, glfw] : keys) io.KeyMap[imgui] = glfw;
+        m_context = testing::createHeadlessContext(ImVec2(1200, 700));
 
         EditorOptions options;
         options.mode = EditorMode::Project;
@@ -106,11 +76,7 @@ public:
         REQUIRE_MESSAGE(opened.ok(), opened.errorText());
         m_screen = std::move(*opened);
 
-        m_fonts.build(*io.Fonts, 15.0f, 18.0f, m_screen->glyphText());
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        io.FontDefault = m_fonts.ui();
+        testing::buildHeadlessFonts(m_fonts, m_screen->glyphText());
         m_screen->setFonts(m_fonts.ui(), m_fonts.text(), m_fonts.textSize());
         frames(3);
     }
@@ -132,15 +98,7 @@ public:
     void frames(int count) {
         for (int i = 0; i < count; ++i) frame();
     }
-    void click(ImVec2 pos) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = pos;
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
-    }
+    void click(ImVec2 pos) { testing::clickAt([this] { frame(); }, pos, /*settleFrames=*/0); }
     void doubleClick(ImVec2 pos) {
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = pos;
@@ -152,15 +110,7 @@ public:
             frame();
         }
     }
-    void key(int glfwKey, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyCtrl = ctrl;
-        io.KeysDown[glfwKey] = true;
-        frame();
-        io.KeysDown[glfwKey] = false;
-        io.KeyCtrl = false;
-        frame();
-    }
+    void key(int glfwKey, bool ctrl = false) { testing::pressKey([this] { frame(); }, glfwKey, ctrl); }
     ImVec2 rowOf(const std::string& stem) {
         auto geometry = view().geometryOf(stem);
         REQUIRE_MESSAGE(geometry.has_value(), "row of " << stem << " not drawn");

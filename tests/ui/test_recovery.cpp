@@ -27,18 +27,8 @@ namespace {
 const char* const kArticle = "Turmeric may ease joint pain. Ask a doctor first.";
 // "Turmeric" 0-8, "may" 9-12, "ease joint pain" 13-28, "Ask a doctor first" 30-48.
 
-struct Folder {
-    fs::path path;
-    Folder() {
-        static int n = 0;
-        path = fs::temp_directory_path() /
-               ("claimmark-recovery-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::create_directories(path);
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct Folder : claimmark::app::testing::TempFolder {
+    Folder() : TempFolder("claimmark-recovery-") {}
 };
 
 std::string readFile(const fs::path& path) {
@@ -98,22 +88,9 @@ struct Files {
 class OpenedEditor {
 public:
     explicit OpenedEditor(std::unique_ptr<EditorState> state) : m_state(std::move(state)) {
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1200, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        claimmark::app::applyEditorStyle(1.0f);
-        io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
-        io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
-        io.KeyMap[ImGuiKey_Z] = GLFW_KEY_Z;
-        io.KeyMap[ImGuiKey_Y] = GLFW_KEY_Y;
+        m_context = claimmark::app::testing::createHeadlessContext(ImVec2(1200, 800));
         m_window = std::make_unique<EditorWindow>(*m_state);
-        m_fonts.build(*io.Fonts, 15.0f, 18.0f, m_state->document().bytes());
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        io.FontDefault = m_fonts.ui();
+        claimmark::app::testing::buildHeadlessFonts(m_fonts, m_state->document().bytes());
         m_window->setFonts(m_fonts.ui(), m_fonts.text(), m_fonts.textSize());
         frames(3);
     }
@@ -131,15 +108,7 @@ public:
     void frames(int n) {
         for (int i = 0; i < n; ++i) frame();
     }
-    void click(ImVec2 pos) {
-        ImGui::GetIO().MousePos = pos;
-        frame();
-        ImGui::GetIO().MouseDown[0] = true;
-        frame();
-        ImGui::GetIO().MouseDown[0] = false;
-        frame();
-        frame();
-    }
+    void click(ImVec2 pos) { claimmark::app::testing::clickAt([this] { frame(); }, pos); }
 
 private:
     ImGuiContext* m_context = nullptr;
@@ -168,13 +137,8 @@ bool dialogOpen(const char* title) {
 }
 
 void ctrlKey(OpenedEditor& editor, int key) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = true;
-    io.KeysDown[key] = true;
-    editor.frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    editor.frames(3);
+    claimmark::app::testing::pressKey([&] { editor.frame(); }, key, /*ctrl=*/true);
+    editor.frames(2);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // R, A/M, #, N, * and E lines on a text with emoji, combining marks, CJK, Arabic and CRLF;
 // text mismatches and malformed lines with line numbers; lenient skipping; folders.
 #include "core/exchange_formats.h"
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -10,38 +11,19 @@
 
 using namespace claimmark;
 namespace fs = std::filesystem;
+using namespace exchange_fixtures;
 
 namespace {
 
-// Same text as the export tests: 82 code points; "may"=9..12, "may ease pain"=9..22,
-// "Kratom 🌿"=0..8, "Café" (e + U+0301)=25..30, "日本語 studies"=42..53, "مرحبا"=64..69.
-// In UTF-16 日 is at 43 (the emoji takes two units), in bytes at 51.
-const char* const kText =
-    "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
-    "Cafe\xCC\x81 owners say \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E studies show it.\r\n"
-    "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 is Arabic.\r\n";
-const std::string kCafe = "Cafe\xCC\x81";
-const std::string kArabic = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7";
-const std::string kCjk = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E";
-
+// The text is kKratomText, the same as the export tests (offsets in exchange_fixtures.h).
 struct BratFiles {
     fixtures::TempDir dir;
-    fs::path write(const std::string& stem, const std::string& ann, const std::string& text = kText) {
+    fs::path write(const std::string& stem, const std::string& ann, const std::string& text = kKratomText) {
         fixtures::writeFile(dir / (stem + ".txt"), text);
         fixtures::writeFile(dir / (stem + ".ann"), ann);
         return dir / (stem + ".ann");
     }
 };
-
-const Annotation* withText(const AnnotationSet& set, const std::string& text) {
-    for (const Annotation& a : set.annotations())
-        if (a.text == text) return &a;
-    return nullptr;
-}
-
-bool anyContains(const std::vector<std::string>& list, const std::string& needle) {
-    return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return s.find(needle) != std::string::npos; });
-}
 
 }  // namespace
 
@@ -66,7 +48,7 @@ TEST_CASE("brat import reads T, R, A/M, #, N lines with code point offsets") {
     const ImportedDocument& doc = out->documents[0];
     CHECK(doc.stem == "kratom");
     CHECK(doc.articlePath == files.dir / "kratom.txt");
-    CHECK(doc.text == kText);
+    CHECK(doc.text == kKratomText);
     const AnnotationSet& set = doc.set;
     CHECK(set.annotator == "imported");
     CHECK(set.document.length == 82);

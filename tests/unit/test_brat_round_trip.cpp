@@ -3,6 +3,7 @@
 // and a claimmark set -> export brat -> import gives back the same annotations.
 #include "core/covered_text.h"
 #include "core/exchange_formats.h"
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -13,18 +14,14 @@
 
 using namespace claimmark;
 namespace fs = std::filesystem;
+using exchange_fixtures::kArabic;
+using exchange_fixtures::kCafe;
+using exchange_fixtures::kCjk;
+using exchange_fixtures::kKratomText;
 
 namespace {
 
-// Hand-counted code points: "Kratom 🌿"=0..8, "may"=9..12, "ease"=13..17, "may ease pain"=9..22, "say"=38..41,
-// CRLF at 23..25, "Café" (e + U+0301)=25..30, "日本語"=42..45, "studies"=46..53, "مرحبا"=64..69.
-const char* const kText =
-    "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
-    "Cafe\xCC\x81 owners say \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E studies show it.\r\n"
-    "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 is Arabic.\r\n";
-const std::string kCafe = "Cafe\xCC\x81";
-const std::string kArabic = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7";
-const std::string kCjk = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E";
+// The text is kKratomText (exchange_fixtures.h counts its offsets).
 
 std::vector<std::string> fields(const std::string& line, char sep) {
     std::vector<std::string> out;
@@ -176,7 +173,7 @@ const std::string kBratAnn =
 
 TEST_CASE("round trip: brat -> import -> export brat keeps the T/R/A/#/N/E/* content") {
     fixtures::TempDir dir;
-    fixtures::writeFile(dir / "kratom.txt", kText);
+    fixtures::writeFile(dir / "kratom.txt", kKratomText);
     fixtures::writeFile(dir / "kratom.ann", kBratAnn);
     Result<ImportOutput> imported = importBrat({dir / "kratom.ann"}, ImportOptions{});
     REQUIRE_MESSAGE(imported.ok(), imported.errorText());
@@ -186,7 +183,7 @@ TEST_CASE("round trip: brat -> import -> export brat keeps the T/R/A/#/N/E/* con
     REQUIRE_MESSAGE(exported.ok(), exported.errorText());
     const ExportFile* ann = findFile(*exported, "kratom.ann");
     REQUIRE(ann);
-    CHECK(findFile(*exported, "kratom.txt")->content == kText);
+    CHECK(findFile(*exported, "kratom.txt")->content == kKratomText);
 
     const std::vector<std::string> before = canonical(kBratAnn);
     const std::vector<std::string> after = canonical(ann->content);
@@ -212,7 +209,7 @@ TEST_CASE("round trip: brat -> import -> export brat keeps the T/R/A/#/N/E/* con
 
     // And once more: the second export is byte-identical to the first (stable numbering).
     fixtures::TempDir again;
-    fixtures::writeFile(again / "kratom.txt", kText);
+    fixtures::writeFile(again / "kratom.txt", kKratomText);
     fixtures::writeFile(again / "kratom.ann", ann->content);
     Result<ImportOutput> reimported = importBrat({again / "kratom.ann"}, ImportOptions{});
     REQUIRE_MESSAGE(reimported.ok(), reimported.errorText());
@@ -222,7 +219,7 @@ TEST_CASE("round trip: brat -> import -> export brat keeps the T/R/A/#/N/E/* con
 }
 
 TEST_CASE("round trip: claimmark set -> export brat -> import gives the same annotations") {
-    Document doc = fixtures::makeDocument(kText, "kratom.txt");
+    Document doc = fixtures::makeDocument(kKratomText, "kratom.txt");
     AnnotationSet set;
     set.document.sha256 = doc.sha256();
     set.document.length = doc.length();
@@ -254,7 +251,7 @@ TEST_CASE("round trip: claimmark set -> export brat -> import gives the same ann
     REQUIRE_MESSAGE(imported.ok(), imported.errorText());
     REQUIRE(imported->documents.size() == 1);
     const AnnotationSet& back = imported->documents[0].set;
-    CHECK(imported->documents[0].text == kText);
+    CHECK(imported->documents[0].text == kKratomText);
     // Nothing new for the schema: every label, attribute and relation type was known.
     CHECK(imported->notices.empty());
 

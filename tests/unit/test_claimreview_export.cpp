@@ -9,6 +9,7 @@
 
 #include "core/covered_text.h"
 
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -21,6 +22,9 @@ using namespace claimmark;
 using fixtures::annotation;
 using fixtures::makeDocument;
 using json = nlohmann::json;
+using exchange_fixtures::add;
+using exchange_fixtures::anyContains;
+using exchange_fixtures::kArticleText;
 
 // =====================================================================================
 // [SECTION] Fixture
@@ -28,12 +32,7 @@ using json = nlohmann::json;
 
 namespace {
 
-// Code points: 🌿 at 7, "may ease pain." [9,23), "pain.\r\nCafe\u0301" [18,30) (crosses the
-// CRLF), "Cafe\u0301 日本語" [25,34), שלום [40,44), "Studies suggest so." [47,66).
-const std::string kText = "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
-                          "Cafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                          "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\n"
-                          "Studies suggest so.";
+// The text is kArticleText (exchange_fixtures.h counts its offsets).
 
 Annotation claim(const std::string& id, std::size_t start, std::size_t end, const char* verdict) {
     Annotation a = annotation(id, "claim", start, end);
@@ -41,19 +40,10 @@ Annotation claim(const std::string& id, std::size_t start, std::size_t end, cons
     return a;
 }
 
-void add(AnnotationSet& set, const Document& doc, Annotation a) {
-    fillFromDocument(a, doc);
-    Status status = set.addAnnotation(std::move(a));
-    REQUIRE_MESSAGE(status.ok(), status.error);
-}
-
 ExportSource source(const std::string& stem = "article") {
-    Document doc = makeDocument(kText, "article.txt");
-    AnnotationSet set;
-    set.annotator = "alice";
+    Document doc = makeDocument(kArticleText, "article.txt");
+    AnnotationSet set = exchange_fixtures::setOver(doc);
     set.document.path = "../articles/article.txt";
-    set.document.sha256 = doc.sha256();
-    set.document.length = doc.length();
     Annotation a1 = claim("a1", 9, 23, "misleading");
     a1.attributes["strength"] = std::int64_t(2);
     a1.note = "The cited study was on mice.";
@@ -71,18 +61,11 @@ ExportSource source(const std::string& stem = "article") {
 }
 
 json exportGraph(const std::vector<ExportSource>& sources, std::vector<std::string>* notices = nullptr) {
-    Result<ExportOutput> out = exportClaimReview(sources, ExportOptions{});
-    REQUIRE_MESSAGE(out.ok(), out.errorText());
-    REQUIRE(out->files.size() == 1);
-    CHECK(out->files[0].relativePath.empty());
-    if (notices) *notices = out->notices;
-    const json root = json::parse(out->files[0].content);
+    ExportOutput out = exchange_fixtures::oneFile(exportClaimReview(sources, ExportOptions{}));
+    if (notices) *notices = out.notices;
+    const json root = json::parse(out.files[0].content);
     CHECK(root.at("@context") == "https://schema.org");
     return root.at("@graph");
-}
-
-bool anyContains(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
 }
 
 }  // namespace
@@ -119,7 +102,7 @@ TEST_CASE("claimreview export: orphaned claims are left out with a notice") {
 // =====================================================================================
 
 TEST_CASE("claimreview export: a review carries claim text, rating, item, author, date and body") {
-    const std::string sha = makeDocument(kText).sha256();
+    const std::string sha = makeDocument(kArticleText).sha256();
     const json expected = json::parse(R"({
         "@type": "ClaimReview",
         "@id": "urn:claimmark:article:annotation:a1",
@@ -147,7 +130,7 @@ TEST_CASE("claimreview export: claim text is the exact covered text across emoji
     CHECK(graph.at(2).at("claimReviewed") == "Studies suggest so.");
 
     // A claim over Hebrew and CJK, discontinuous: fragments joined by one space.
-    Document doc = makeDocument(kText, "article.txt");
+    Document doc = makeDocument(kArticleText, "article.txt");
     AnnotationSet set;
     set.document.sha256 = doc.sha256();
     set.document.length = doc.length();

@@ -7,6 +7,7 @@
 #include "core/exchange.h"
 #include "core/covered_text.h"
 #include "core/exchange_formats.h"
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -17,62 +18,16 @@
 
 using namespace claimmark;
 using nlohmann::json;
+using namespace exchange_fixtures;
 
 namespace {
 
 // --- [SECTION] Fixture --------------------------------------------------------------------
 
-// Code points (UTF-16 units / bytes at the same place):
-//   0 🌿 (2 units, 4 bytes)  1 ' '  2-5 "Cafe"  6 U+0301 (2 bytes)  7 ' '  8-10 "may"  11 ' '
-//   12-15 "help"  16 '.'  17-18 CR LF  19-21 日本語 (3 bytes each)  22 ' '  23-26 "says"
-//   27 ' '  28-31 שלום (2 bytes each)  32 '.'  33-34 CR LF  35-37 "End"     length 38
-// UTF-16 offset = code point + 1 from code point 1 on (length 39).
-// Byte offset: cp 0-1 -> 0, 4; cp 2..6 -> cp + 3; cp 7..19 -> cp + 4; cp 20..22 -> 26, 29, 32;
-//   cp 22..28 -> cp + 10; cp 29..32 -> 40, 42, 44, 46; cp 32..38 -> cp + 14 (length 52).
-const std::string kText = "\xF0\x9F\x8C\xBF Cafe\xCC\x81 may help.\r\n\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                          "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\nEnd";
-
-Annotation make(std::string id, std::string label, std::vector<Span> spans, Attributes attributes = {},
-                std::string note = "") {
-    Annotation a = fixtures::annotation(std::move(id), std::move(label), std::move(spans));
-    a.attributes = std::move(attributes);
-    a.note = std::move(note);
-    return a;
-}
-
-ExportSource makeSource() {
-    ExportSource source;
-    source.setPath = "annotations/cafe/alice.json";
-    source.stem = "cafe";
-    source.document = fixtures::makeDocument(kText);
-    REQUIRE(source.document.length() == 38);
-    AnnotationSet& set = source.set;
-    set.annotator = "alice";
-    set.document.sha256 = source.document.sha256();
-    set.document.length = source.document.length();
-    auto add = [&](Annotation a) {
-        fillFromDocument(a, source.document);
-        REQUIRE_MESSAGE(set.addAnnotation(std::move(a)).ok(), "fixture annotation");
-    };
-    add(make("a1", "claim", {{2, 16}},
-             {{"strength", std::int64_t(4)}, {"verdict", std::string("mixed")}, {"checkworthy", true}},
-             "nota bene \xE2\x9C\x93"));
-    add(make("a2", "hedge", {{8, 11}}, {{"kind", std::string("modal")}}));
-    add(make("a3", "evidence", {{19, 27}}, {{"type", std::string("expert-opinion")}}));
-    add(make("a4", "caveat", {{0, 1}, {28, 32}}, {{"kind", std::string("scope")}}));
-    add(make("a5", "claim", {{12, 22}}));
-    REQUIRE(set.addRelation(fixtures::relation("r1", "hedges", "a2", "a1")).ok());
-    REQUIRE(set.addRelation(fixtures::relation("r2", "supports", "a3", "a1")).ok());
-    REQUIRE(set.addRelation(fixtures::relation("r3", "qualifies", "a4", "a5")).ok());
-    return source;
-}
+// The text (kCafeText) and alice's set over it (cafeSource()) are in exchange_fixtures.h.
 
 ExportOutput exportOk(const std::vector<ExportSource>& sources, OffsetUnit unit = OffsetUnit::Utf16) {
-    Result<ExportOutput> out = exportDoccano(sources, ExportOptions{unit});
-    REQUIRE_MESSAGE(out.ok(), out.errorText());
-    REQUIRE(out->files.size() == 1);
-    CHECK(out->files[0].relativePath.empty());
-    return std::move(*out);
+    return oneFile(exportDoccano(sources, ExportOptions{unit}));
 }
 
 std::vector<json> lines(const std::string& content) {
@@ -91,38 +46,10 @@ std::vector<std::string> entityList(const json& line) {
     return out;
 }
 
-std::vector<std::string> describe(const AnnotationSet& set) {
-    std::vector<std::string> lines;
-    auto key = [](const Annotation& a) {
-        std::string k = a.label + "@";
-        for (const Span& s : a.spans) k += std::to_string(s.start) + "-" + std::to_string(s.end) + ",";
-        return k;
-    };
-    for (const Annotation& a : set.annotations()) {
-        std::string line = key(a) + " text=" + a.text + " note=" + a.note + " attrs=";
-        for (const auto& [name, value] : a.attributes) line += name + ":" + attributeValueToString(value) + ";";
-        lines.push_back(line);
-    }
-    for (const Relation& r : set.relations())
-        lines.push_back(r.type + " " + key(*set.findAnnotation(r.from)) + " -> " + key(*set.findAnnotation(r.to)));
-    std::sort(lines.begin(), lines.end());
-    return lines;
-}
-
-std::filesystem::path writeInput(const fixtures::TempDir& dir, const std::string& name, const std::string& content) {
-    const std::filesystem::path path = dir / name;
-    fixtures::writeFile(path, content);
-    return path;
-}
-
 std::vector<std::string> texts(const AnnotationSet& set) {
     std::vector<std::string> out;
     for (const Annotation* a : set.inDocumentOrder()) out.push_back(a->label + ":" + a->text);
     return out;
-}
-
-bool anyContains(const std::vector<std::string>& items, const std::string& part) {
-    return std::any_of(items.begin(), items.end(), [&](const std::string& n) { return n.find(part) != std::string::npos; });
 }
 
 }  // namespace
@@ -130,12 +57,12 @@ bool anyContains(const std::vector<std::string>& items, const std::string& part)
 // --- [SECTION] Export ---------------------------------------------------------------------
 
 TEST_CASE("doccano export: one line with entities (UTF-16 by default), relations and claimmark metadata") {
-    const ExportOutput out = exportOk({makeSource()});
+    const ExportOutput out = exportOk({cafeSource()});
     const std::vector<json> docs = lines(out.files[0].content);
     REQUIRE(docs.size() == 1);
     const json& doc = docs[0];
     CHECK(doc["id"] == 1);
-    CHECK(doc["text"] == kText);
+    CHECK(doc["text"] == kCafeText);
     // Document order: a4 (starts at 0, two fragments), a1, a2, a5, a3.
     CHECK(entityList(doc) == std::vector<std::string>{"1 caveat 0-2", "2 caveat 29-33", "3 claim 3-17",
                                                       "4 hedge 9-12", "5 claim 13-23", "6 evidence 20-28"});
@@ -159,7 +86,7 @@ TEST_CASE("doccano export: one line with entities (UTF-16 by default), relations
 
 TEST_CASE("doccano export: code point and byte offsets when asked") {
     SUBCASE("code points") {
-        const ExportOutput out = exportOk({makeSource()}, OffsetUnit::CodePoint);
+        const ExportOutput out = exportOk({cafeSource()}, OffsetUnit::CodePoint);
         const json doc = lines(out.files[0].content)[0];
         CHECK(entityList(doc) == std::vector<std::string>{"1 caveat 0-1", "2 caveat 28-32", "3 claim 2-16",
                                                           "4 hedge 8-11", "5 claim 12-22", "6 evidence 19-27"});
@@ -167,7 +94,7 @@ TEST_CASE("doccano export: code point and byte offsets when asked") {
         CHECK(anyContains(out.notices, "offsets are code points (--offsets codepoint)"));
     }
     SUBCASE("bytes") {
-        const ExportOutput out = exportOk({makeSource()}, OffsetUnit::Byte);
+        const ExportOutput out = exportOk({cafeSource()}, OffsetUnit::Byte);
         const json doc = lines(out.files[0].content)[0];
         CHECK(entityList(doc) == std::vector<std::string>{"1 caveat 0-4", "2 caveat 38-46", "3 claim 5-20",
                                                           "4 hedge 12-15", "5 claim 16-32", "6 evidence 23-37"});
@@ -175,13 +102,13 @@ TEST_CASE("doccano export: code point and byte offsets when asked") {
 }
 
 TEST_CASE("doccano export: ids run through the file; orphans are left out; deterministic") {
-    ExportSource second = makeSource();
+    ExportSource second = cafeSource();
     second.stem = "cafe-2";
-    Annotation orphan = make("a9", "claim", {{40, 45}});
+    Annotation orphan = annotationWith("a9", "claim", {{40, 45}});
     orphan.orphaned = true;
     REQUIRE(second.set.addAnnotation(orphan).ok());
     REQUIRE(second.set.addRelation(fixtures::relation("r4", "hedges", "a2", "a9")).ok());
-    const std::vector<ExportSource> sources{makeSource(), second};
+    const std::vector<ExportSource> sources{cafeSource(), second};
     const ExportOutput out = exportOk(sources);
     CHECK(out.files[0].content == exportOk(sources).files[0].content);
     const std::vector<json> docs = lines(out.files[0].content);
@@ -198,7 +125,7 @@ TEST_CASE("doccano export: ids run through the file; orphans are left out; deter
 
 TEST_CASE("doccano round trip: export -> import gives back the annotations in every unit") {
     fixtures::TempDir dir;
-    const ExportSource source = makeSource();
+    const ExportSource source = cafeSource();
     for (OffsetUnit unit : {OffsetUnit::Utf16, OffsetUnit::CodePoint, OffsetUnit::Byte}) {
         const std::string unitName = offsetUnitName(unit);
         CAPTURE(unitName);
@@ -209,7 +136,7 @@ TEST_CASE("doccano round trip: export -> import gives back the annotations in ev
         REQUIRE(imported->documents.size() == 1);
         const ImportedDocument& doc = imported->documents[0];
         CHECK(doc.stem == "cafe");
-        CHECK(doc.text == kText);
+        CHECK(doc.text == kCafeText);
         CHECK(doc.set.annotator == "alice");
         CHECK(describe(doc.set) == describe(source.set));
         REQUIRE(doc.set.findAnnotation("a4") != nullptr);
@@ -220,10 +147,10 @@ TEST_CASE("doccano round trip: export -> import gives back the annotations in ev
 TEST_CASE("doccano import: tuple form with UTF-16 offsets, several lines, CRLF line ends") {
     fixtures::TempDir dir;
     // "may" is UTF-16 9-12, "日本語 says" 20-28, "End" 36-39, "🌿" 0-2.
-    const std::string file = "{\"id\": 17, \"text\": " + json(kText).dump() +
+    const std::string file = "{\"id\": 17, \"text\": " + json(kCafeText).dump() +
                              ", \"label\": [[9, 12, \"hedge\"], [20, 28, \"evidence\"], [0, 2, \"claim\"]]}\r\n"
                              "\r\n"
-                             "{\"text\": " + json(kText).dump() + ", \"labels\": [[36, 39, \"claim\"]]}\r\n";
+                             "{\"text\": " + json(kCafeText).dump() + ", \"labels\": [[36, 39, \"claim\"]]}\r\n";
     const auto input = writeInput(dir, "seq.jsonl", file);
     Result<ImportOutput> imported = importDoccano({input}, ImportOptions{});
     REQUIRE_MESSAGE(imported.ok(), imported.errorText());
@@ -244,7 +171,7 @@ TEST_CASE("doccano import: tuple form with UTF-16 offsets, several lines, CRLF l
 TEST_CASE("doccano import: entities form with relations, as doccano writes it") {
     fixtures::TempDir dir;
     const std::string file =
-        "{\"id\": 5, \"text\": " + json(kText).dump() +
+        "{\"id\": 5, \"text\": " + json(kCafeText).dump() +
         ", \"Comments\": [], \"entities\": [{\"id\": 1662, \"label\": \"claim\", \"start_offset\": 3, \"end_offset\": 17},"
         " {\"id\": 1663, \"label\": \"hedge\", \"start_offset\": 9, \"end_offset\": 12},"
         " {\"id\": 1664, \"label\": \"source\", \"start_offset\": 29, \"end_offset\": 33}],"
@@ -274,7 +201,7 @@ TEST_CASE("doccano import: entities form with relations, as doccano writes it") 
 TEST_CASE("doccano import: offsets inside a surrogate pair or past the end fail; lenient keeps the rest") {
     fixtures::TempDir dir;
     const std::string file =
-        "{\"text\": " + json(kText).dump() +
+        "{\"text\": " + json(kCafeText).dump() +
         ", \"entities\": [{\"id\": 1, \"label\": \"claim\", \"start_offset\": 1, \"end_offset\": 5},"
         " {\"id\": 2, \"label\": \"hedge\", \"start_offset\": 9, \"end_offset\": 12},"
         " {\"id\": 3, \"label\": \"claim\", \"start_offset\": 36, \"end_offset\": 40},"

@@ -1,35 +1,22 @@
 // conll export: token rules (emoji, combining mark, CJK, Hebrew, CRLF, ZWJ sequences),
 // sentence breaks, one BIO column per label with overlaps kept, offsets in each unit.
 //
-// The text (51 code points; see test_export_jsonl.cpp for the full offset table):
+// The text (kTeaText, 51 code points; exchange_fixtures.h has the full offset table):
 //   "Tea 🌿 may cure cafe\u0301 colds.\r\n日本語 says שלום often.\r\n"
 #include "core/exchange.h"
 #include "core/exchange_formats.h"
 
 #include "core/covered_text.h"
 
+#include "exchange_fixtures.h"
+
 #include <doctest/doctest.h>
 
 using namespace claimmark;
+using exchange_fixtures::add;
+using exchange_fixtures::kTeaText;
 
 namespace {
-
-const std::string kText =
-    "Tea \xF0\x9F\x8C\xBF may cure cafe\xCC\x81 colds.\r\n"
-    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D often.\r\n";
-
-void add(AnnotationSet& set, const Document& document, const std::string& id, const std::string& label,
-         std::vector<Span> spans) {
-    set.document.sha256 = document.sha256();
-    set.document.length = document.length();
-    Annotation a;
-    a.id = id;
-    a.label = label;
-    a.spans = std::move(spans);
-    fillFromDocument(a, document);
-    Status s = set.addAnnotation(std::move(a));
-    REQUIRE_MESSAGE(s.ok(), s.error);
-}
 
 ExportSource source(const std::string& text, const std::string& stem = "doc") {
     ExportSource s;
@@ -42,7 +29,7 @@ ExportSource source(const std::string& text, const std::string& stem = "doc") {
 }
 
 ExportSource unicodeSource() {
-    ExportSource s = source(kText);
+    ExportSource s = source(kTeaText);
     add(s.set, s.document, "a1", "claim", {{0, 27}});
     add(s.set, s.document, "a2", "hedge", {{6, 9}});
     add(s.set, s.document, "a3", "evidence", {{29, 32}, {38, 42}});

@@ -1,7 +1,7 @@
 // csv export: the exact file (header, attribute columns, RFC 4180 quoting, CRLF) for a text
 // with an emoji, a combining mark, CJK, Hebrew and CRLF, with offsets in each unit.
 //
-// The text (51 code points; see test_export_jsonl.cpp for the full offset table):
+// The text (kTeaText, 51 code points; exchange_fixtures.h has the full offset table):
 //   "Tea 🌿 may cure cafe\u0301 colds.\r\n日本語 says שלום often.\r\n"
 //   a1 claim [0,27)   utf16 [0,28)   bytes [0,31)
 //   a2 hedge [6,9)    utf16 [7,10)   bytes [9,12)
@@ -12,36 +12,21 @@
 
 #include "core/covered_text.h"
 
+#include "exchange_fixtures.h"
+
 #include <doctest/doctest.h>
 
 using namespace claimmark;
+using exchange_fixtures::add;
+using exchange_fixtures::kTeaText;
 
 namespace {
-
-const std::string kText =
-    "Tea \xF0\x9F\x8C\xBF may cure cafe\xCC\x81 colds.\r\n"
-    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D often.\r\n";
-
-void add(AnnotationSet& set, const Document& document, const std::string& id, const std::string& label,
-         std::vector<Span> spans, Attributes attributes = {}, const std::string& note = "") {
-    set.document.sha256 = document.sha256();
-    set.document.length = document.length();
-    Annotation a;
-    a.id = id;
-    a.label = label;
-    a.spans = std::move(spans);
-    a.attributes = std::move(attributes);
-    a.note = note;
-    fillFromDocument(a, document);
-    Status s = set.addAnnotation(std::move(a));
-    REQUIRE_MESSAGE(s.ok(), s.error);
-}
 
 ExportSource source(const std::string& stem = "unicode") {
     ExportSource s;
     s.setPath = "sets/" + stem + ".json";
     s.stem = stem;
-    Result<Document> d = Document::fromBytes(kText, "article.txt");
+    Result<Document> d = Document::fromBytes(kTeaText, "article.txt");
     REQUIRE(d.ok());
     s.document = std::move(*d);
     s.set.annotator = "alice";
@@ -56,11 +41,7 @@ ExportSource source(const std::string& stem = "unicode") {
 std::string csv(const std::vector<ExportSource>& sources, OffsetUnit unit) {
     ExportOptions options;
     options.offsets = unit;
-    Result<ExportOutput> out = exportCsv(sources, options);
-    REQUIRE_MESSAGE(out.ok(), out.errorText());
-    REQUIRE(out->files.size() == 1);
-    CHECK(out->files[0].relativePath.empty());
-    return out->files[0].content;
+    return exchange_fixtures::oneFile(exportCsv(sources, options)).files[0].content;
 }
 
 const std::string kHeader =

@@ -2,18 +2,13 @@
 // emoji, a combining mark, CJK, Hebrew and CRLF, byte-identical round trips, and every
 // kind of bad input reported with file and line (or skipped with --lenient).
 //
-// The Unicode text (51 code points, 52 UTF-16 units, 65 bytes):
-//   "Tea 🌿 may cure cafe\u0301 colds.\r\n日本語 says שלום often.\r\n"
-//   cp:   Tea 0-3, 🌿 4, may [6,9), cure [10,14), café [15,20) (e + U+0301 = 2 cp),
-//         colds [21,26), '.' 26, CR 27, LF 28, 日本語 [29,32), says [33,37),
-//         שלום [38,42), often [43,48), '.' 48, CR 49, LF 50
-//   utf16: +1 from cp 5 on (the emoji is a surrogate pair)
-//   byte:  +3 from cp 5 (emoji 4 bytes), +4 from cp 20 (U+0301 is 2 bytes),
-//          +10 from cp 32 (CJK 3 bytes each), +14 from cp 42 (Hebrew 2 bytes each)
+// The Unicode text is kTeaText (exchange_fixtures.h has its offset table).
 #include "core/exchange.h"
 #include "core/exchange_formats.h"
 
 #include "core/covered_text.h"
+
+#include "exchange_fixtures.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -27,32 +22,15 @@
 
 using namespace claimmark;
 namespace fs = std::filesystem;
+using exchange_fixtures::add;
+using exchange_fixtures::kTeaText;
 
 namespace {
-
-const std::string kUnicodeText =
-    "Tea \xF0\x9F\x8C\xBF may cure cafe\xCC\x81 colds.\r\n"
-    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D often.\r\n";
 
 Document doc(const std::string& text) {
     Result<Document> d = Document::fromBytes(text, "article.txt");
     REQUIRE_MESSAGE(d.ok(), d.errorText());
     return std::move(*d);
-}
-
-void add(AnnotationSet& set, const Document& document, const std::string& id, const std::string& label,
-         std::vector<Span> spans, Attributes attributes = {}, const std::string& note = "") {
-    set.document.sha256 = document.sha256();
-    set.document.length = document.length();
-    Annotation a;
-    a.id = id;
-    a.label = label;
-    a.spans = std::move(spans);
-    a.attributes = std::move(attributes);
-    a.note = note;
-    fillFromDocument(a, document);
-    Status s = set.addAnnotation(std::move(a));
-    REQUIRE_MESSAGE(s.ok(), s.error);
 }
 
 void relate(AnnotationSet& set, const std::string& id, const std::string& type, const std::string& from,
@@ -65,7 +43,7 @@ ExportSource unicodeSource() {
     ExportSource source;
     source.setPath = "sets/unicode.json";
     source.stem = "unicode";
-    source.document = doc(kUnicodeText);
+    source.document = doc(kTeaText);
     AnnotationSet& set = source.set;
     set.annotator = "alice";
     set.document.sha256 = source.document.sha256();
@@ -83,11 +61,7 @@ ExportSource unicodeSource() {
 std::string exportLines(const std::vector<ExportSource>& sources, OffsetUnit unit) {
     ExportOptions options;
     options.offsets = unit;
-    Result<ExportOutput> out = exportJsonl(sources, options);
-    REQUIRE_MESSAGE(out.ok(), out.errorText());
-    REQUIRE(out->files.size() == 1);
-    CHECK(out->files[0].relativePath.empty());
-    return out->files[0].content;
+    return exchange_fixtures::oneFile(exportJsonl(sources, options)).files[0].content;
 }
 
 class TempDir {
@@ -178,7 +152,7 @@ TEST_CASE("jsonl export: offsets of emoji, combining mark, CJK, Hebrew and CRLF 
         CHECK(lines.find('\n') == lines.size() - 1);  // one line: the CRLFs in the text are escaped
         const nlohmann::json line = nlohmann::json::parse(lines);
         CHECK(line.at("offsets") == c.name);
-        CHECK(line.at("text") == kUnicodeText);
+        CHECK(line.at("text") == kTeaText);
         const auto& annotations = line.at("annotations");
         REQUIRE(annotations.size() == 4);
         // Document order: a1 (0), a2 (6), a3 (29), a4 (43).
@@ -236,10 +210,10 @@ TEST_CASE("jsonl round trip: export -> import -> export is byte-identical in eve
 
         const ImportedDocument& d = imported->documents[0];
         CHECK(d.stem == "unicode");
-        CHECK(d.text == kUnicodeText);
+        CHECK(d.text == kTeaText);
         CHECK(d.articlePath.empty());
         CHECK(d.set.annotator == "alice");
-        CHECK(d.set.document.sha256 == doc(kUnicodeText).sha256());
+        CHECK(d.set.document.sha256 == doc(kTeaText).sha256());
         CHECK(d.set.document.length == 51);
         const Annotation* a3 = d.set.findAnnotation("a3");
         REQUIRE(a3);
@@ -256,9 +230,9 @@ TEST_CASE("jsonl round trip: export -> import -> export is byte-identical in eve
 TEST_CASE("jsonl import: UTF-16 and byte offsets written by hand become code points") {
     TempDir dir;
     // "may" is utf16 [7,10) and bytes [9,12); "שלום" is utf16 [39,43) and bytes [48,56).
-    nlohmann::json line = {{"id", "hand"}, {"text", kUnicodeText}, {"offsets", "utf16"},
+    nlohmann::json line = {{"id", "hand"}, {"text", kTeaText}, {"offsets", "utf16"},
                            {"annotations", {{{"label", "hedge"}, {"spans", {{{"start", 7}, {"end", 10}}}}, {"text", "may"}}}}};
-    nlohmann::json bytes = {{"id", "hand-bytes"}, {"text", kUnicodeText}, {"offsets", "byte"},
+    nlohmann::json bytes = {{"id", "hand-bytes"}, {"text", kTeaText}, {"offsets", "byte"},
                             {"annotations", {{{"label", "evidence"}, {"spans", {{{"start", 48}, {"end", 56}}}}}}}};
     ImportOptions options;
     options.annotator = "bob";
@@ -280,7 +254,7 @@ TEST_CASE("jsonl import: UTF-16 and byte offsets written by hand become code poi
 TEST_CASE("jsonl import: every problem is reported with file and line, and the import fails") {
     TempDir dir;
     auto annotated = [](const std::string& unit, std::size_t start, std::size_t end, const std::string& text) {
-        return nlohmann::json{{"id", "d"}, {"text", kUnicodeText}, {"offsets", unit},
+        return nlohmann::json{{"id", "d"}, {"text", kTeaText}, {"offsets", unit},
                               {"annotations", {{{"id", "a1"}, {"label", "hedge"}, {"spans", {{{"start", start}, {"end", end}}}}, {"text", text}}}}}
             .dump();
     };
@@ -312,7 +286,7 @@ TEST_CASE("jsonl import: --lenient skips bad annotations and the relations that 
     TempDir dir;
     nlohmann::json line = {
         {"id", "d"},
-        {"text", kUnicodeText},
+        {"text", kTeaText},
         {"annotator", "carol"},
         {"annotations",
          {{{"id", "a1"}, {"label", "claim"}, {"spans", {{{"start", 0}, {"end", 27}}}}},

@@ -7,6 +7,7 @@
 #include "core/exchange.h"
 #include "core/covered_text.h"
 #include "core/exchange_formats.h"
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -16,66 +17,20 @@
 
 using namespace claimmark;
 using nlohmann::json;
+using namespace exchange_fixtures;
 
 namespace {
 
 // --- [SECTION] Fixture --------------------------------------------------------------------
 
-// Code points (UTF-16 units / bytes at the same place):
-//   0 🌿 (2 units, 4 bytes)  1 ' '  2-5 "Cafe"  6 U+0301 (2 bytes)  7 ' '  8-10 "may"  11 ' '
-//   12-15 "help"  16 '.'  17-18 CR LF  19-21 日本語 (3 bytes each)  22 ' '  23-26 "says"
-//   27 ' '  28-31 שלום (2 bytes each)  32 '.'  33-34 CR LF  35-37 "End"     length 38
-// UTF-16 offset = code point + 1 from code point 1 on (length 39).
-// Byte offset: cp 0-1 -> 0, 4; cp 2..6 -> cp + 3; cp 7..19 -> cp + 4; cp 20..22 -> 26, 29, 32;
-//   cp 22..28 -> cp + 10; cp 29..32 -> 40, 42, 44, 46; cp 32..38 -> cp + 14 (length 52).
-const std::string kText = "\xF0\x9F\x8C\xBF Cafe\xCC\x81 may help.\r\n\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                          "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\nEnd";
-
-Annotation make(std::string id, std::string label, std::vector<Span> spans, Attributes attributes = {},
-                std::string note = "") {
-    Annotation a = fixtures::annotation(std::move(id), std::move(label), std::move(spans));
-    a.attributes = std::move(attributes);
-    a.note = std::move(note);
-    return a;
-}
-
-ExportSource makeSource() {
-    ExportSource source;
-    source.setPath = "annotations/cafe/alice.json";
-    source.stem = "cafe";
-    source.document = fixtures::makeDocument(kText);
-    REQUIRE(source.document.length() == 38);
-    AnnotationSet& set = source.set;
-    set.annotator = "alice";
-    set.document.sha256 = source.document.sha256();
-    set.document.length = source.document.length();
-    auto add = [&](Annotation a) {
-        fillFromDocument(a, source.document);
-        REQUIRE_MESSAGE(set.addAnnotation(std::move(a)).ok(), "fixture annotation");
-    };
-    add(make("a1", "claim", {{2, 16}},
-             {{"strength", std::int64_t(4)}, {"verdict", std::string("mixed")}, {"checkworthy", true}},
-             "nota bene \xE2\x9C\x93"));
-    add(make("a2", "hedge", {{8, 11}}, {{"kind", std::string("modal")}}));
-    add(make("a3", "evidence", {{19, 27}}, {{"type", std::string("expert-opinion")}}));
-    add(make("a4", "caveat", {{0, 1}, {28, 32}}, {{"kind", std::string("scope")}}));
-    add(make("a5", "claim", {{12, 22}}));
-    REQUIRE(set.addRelation(fixtures::relation("r1", "hedges", "a2", "a1")).ok());
-    REQUIRE(set.addRelation(fixtures::relation("r2", "supports", "a3", "a1")).ok());
-    REQUIRE(set.addRelation(fixtures::relation("r3", "qualifies", "a4", "a5")).ok());
-    return source;
-}
+// The text (kCafeText) and alice's set over it (cafeSource()) are in exchange_fixtures.h.
 
 ExportOutput exportOk(const std::vector<ExportSource>& sources, OffsetUnit unit = OffsetUnit::CodePoint) {
-    Result<ExportOutput> out = exportLabelStudio(sources, ExportOptions{unit});
-    REQUIRE_MESSAGE(out.ok(), out.errorText());
-    REQUIRE(out->files.size() == 1);
-    CHECK(out->files[0].relativePath.empty());
-    return std::move(*out);
+    return oneFile(exportLabelStudio(sources, ExportOptions{unit}));
 }
 
 json exportJson(OffsetUnit unit = OffsetUnit::CodePoint) {
-    return json::parse(exportOk({makeSource()}, unit).files[0].content);
+    return json::parse(exportOk({cafeSource()}, unit).files[0].content);
 }
 
 const json* findResult(const json& results, const std::string& id, const std::string& fromName) {
@@ -90,35 +45,10 @@ std::vector<std::pair<std::size_t, std::size_t>> regionOffsets(const json& resul
     return {{(*r)["value"]["start"].get<std::size_t>(), (*r)["value"]["end"].get<std::size_t>()}};
 }
 
-// A comparable description of a set: annotations by their spans, relations by their ends.
-std::vector<std::string> describe(const AnnotationSet& set) {
-    std::vector<std::string> lines;
-    auto key = [](const Annotation& a) {
-        std::string k = a.label + "@";
-        for (const Span& s : a.spans) k += std::to_string(s.start) + "-" + std::to_string(s.end) + ",";
-        return k;
-    };
-    for (const Annotation& a : set.annotations()) {
-        std::string line = key(a) + " text=" + a.text + " note=" + a.note + " attrs=";
-        for (const auto& [name, value] : a.attributes) line += name + ":" + attributeValueToString(value) + ";";
-        lines.push_back(line);
-    }
-    for (const Relation& r : set.relations())
-        lines.push_back(r.type + " " + key(*set.findAnnotation(r.from)) + " -> " + key(*set.findAnnotation(r.to)));
-    std::sort(lines.begin(), lines.end());
-    return lines;
-}
-
-std::filesystem::path writeInput(const fixtures::TempDir& dir, const std::string& name, const std::string& content) {
-    const std::filesystem::path path = dir / name;
-    fixtures::writeFile(path, content);
-    return path;
-}
-
-// A Label Studio task (as Label Studio writes it) with `results` for kText.
+// A Label Studio task (as Label Studio writes it) with `results` for kCafeText.
 std::string lsTask(const std::string& results, const std::string& annotationExtra = "",
                    const std::string& dataExtra = "") {
-    return "[{\"id\": 7, \"data\": {\"text\": " + json(kText).dump() + dataExtra +
+    return "[{\"id\": 7, \"data\": {\"text\": " + json(kCafeText).dump() + dataExtra +
            "}, \"annotations\": [{\"id\": 31" + annotationExtra + ", \"result\": [" + results + "]}]}]";
 }
 
@@ -139,7 +69,7 @@ TEST_CASE("labelstudio export: one task with data, regions, per-region attribute
     REQUIRE(tasks.size() == 1);
     const json& task = tasks[0];
     CHECK(task["id"] == 1);
-    CHECK(task["data"]["text"] == kText);
+    CHECK(task["data"]["text"] == kCafeText);
     CHECK(task["data"]["claimmark_document"] == "cafe");
     CHECK(task["data"]["claimmark_offsets"] == "codepoint");
     CHECK(task["data"]["claimmark_sha256"].get<std::string>().size() == 64);
@@ -232,7 +162,7 @@ TEST_CASE("labelstudio export: offsets in code points, UTF-16 units and bytes") 
 }
 
 TEST_CASE("labelstudio export: notices state the unit, the fragments and the labeling config") {
-    const ExportOutput out = exportOk({makeSource()});
+    const ExportOutput out = exportOk({cafeSource()});
     auto has = [&](const std::string& part) {
         return std::any_of(out.notices.begin(), out.notices.end(),
                            [&](const std::string& n) { return n.find(part) != std::string::npos; });
@@ -245,14 +175,14 @@ TEST_CASE("labelstudio export: notices state the unit, the fragments and the lab
     CHECK(has("<Relation value=\"supports\"/>"));
     CHECK(has("<TextArea name=\"note\""));
 
-    const ExportOutput utf16 = exportOk({makeSource()}, OffsetUnit::Utf16);
+    const ExportOutput utf16 = exportOk({cafeSource()}, OffsetUnit::Utf16);
     CHECK(std::any_of(utf16.notices.begin(), utf16.notices.end(),
                       [](const std::string& n) { return n.find("UTF-16 code units") != std::string::npos; }));
 }
 
 TEST_CASE("labelstudio export: orphaned annotations and their relations are left out, with a notice") {
-    ExportSource source = makeSource();
-    Annotation orphan = make("a9", "claim", {{40, 45}});
+    ExportSource source = cafeSource();
+    Annotation orphan = annotationWith("a9", "claim", {{40, 45}});
     orphan.orphaned = true;
     REQUIRE(source.set.addAnnotation(orphan).ok());
     REQUIRE(source.set.addRelation(fixtures::relation("r4", "hedges", "a2", "a9")).ok());
@@ -267,10 +197,10 @@ TEST_CASE("labelstudio export: orphaned annotations and their relations are left
 }
 
 TEST_CASE("labelstudio export: several sets give several tasks; output is deterministic") {
-    ExportSource second = makeSource();
+    ExportSource second = cafeSource();
     second.stem = "cafe-2";
     second.set.annotator = "bob";
-    const std::vector<ExportSource> sources{makeSource(), second};
+    const std::vector<ExportSource> sources{cafeSource(), second};
     const std::string once = exportOk(sources).files[0].content;
     CHECK(once == exportOk(sources).files[0].content);
     const json tasks = json::parse(once);
@@ -284,7 +214,7 @@ TEST_CASE("labelstudio export: several sets give several tasks; output is determ
 
 TEST_CASE("labelstudio round trip: export -> import gives back the annotations in every unit") {
     fixtures::TempDir dir;
-    const ExportSource source = makeSource();
+    const ExportSource source = cafeSource();
     for (OffsetUnit unit : {OffsetUnit::CodePoint, OffsetUnit::Utf16, OffsetUnit::Byte}) {
         const std::string unitName = offsetUnitName(unit);
         CAPTURE(unitName);
@@ -295,7 +225,7 @@ TEST_CASE("labelstudio round trip: export -> import gives back the annotations i
         REQUIRE(imported->documents.size() == 1);
         const ImportedDocument& doc = imported->documents[0];
         CHECK(doc.stem == "cafe");
-        CHECK(doc.text == kText);
+        CHECK(doc.text == kCafeText);
         CHECK(doc.set.annotator == "alice");
         CHECK(doc.set.document.sha256 == source.document.sha256());
         CHECK(doc.set.document.length == 38);
@@ -320,7 +250,7 @@ TEST_CASE("labelstudio import: a file as Label Studio writes it, with two annota
         " \"labels\": [\"hedges\"]}"
         ",{\"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\", \"value\": {\"choices\": [\"x\"]}}";
     const std::string file =
-        "[{\"id\": 7, \"data\": {\"text\": " + json(kText).dump() + "}, \"annotations\": ["
+        "[{\"id\": 7, \"data\": {\"text\": " + json(kCafeText).dump() + "}, \"annotations\": ["
         "{\"id\": 1, \"completed_by\": {\"id\": 3, \"email\": \"ann@example.org\"}, \"result\": [" + results1 + "]},"
         "{\"id\": 2, \"completed_by\": 12, \"result\": [" + lsRegion("z", 35, 38, "End", "claim") + "]}],"
         " \"predictions\": [{\"result\": []}]}]";

@@ -12,6 +12,7 @@
 
 #include "core/covered_text.h"
 
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -24,6 +25,8 @@ using fixtures::annotation;
 using fixtures::makeDocument;
 using fixtures::relation;
 using json = nlohmann::json;
+using exchange_fixtures::add;
+using exchange_fixtures::kArticleText;
 
 // =====================================================================================
 // [SECTION] Fixture: the Unicode article and its set
@@ -31,15 +34,7 @@ using json = nlohmann::json;
 
 namespace {
 
-// Code points (hand-counted; U+1F33F is one code point, two UTF-16 units, four bytes):
-//   line 1 [0,25):  "Kratom 🌿 may ease pain.\r\n"   🌿 at 7, "may" [9,12), "pain." [18,23)
-//   line 2 [25,47): "Cafe\u0301 日本語 says שלום.\r\n" e [28], U+0301 [29], 日本語 [31,34),
-//                   "says" [35,39), שלום [40,44), "." 44, \r 45, \n 46
-//   line 3 [47,66): "Studies suggest so."  "Studies" [47,54), "suggest" [55,62)
-const std::string kText = "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
-                          "Cafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                          "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\n"
-                          "Studies suggest so.";
+// The article is kArticleText (exchange_fixtures.h counts its offsets).
 
 Annotation withTimes(Annotation a) {
     a.created = "2026-03-01T10:00:00Z";
@@ -47,19 +42,10 @@ Annotation withTimes(Annotation a) {
     return a;
 }
 
-void add(AnnotationSet& set, const Document& doc, Annotation a) {
-    fillFromDocument(a, doc);
-    Status status = set.addAnnotation(std::move(a));
-    REQUIRE_MESSAGE(status.ok(), status.error);
-}
-
 ExportSource unicodeSource() {
-    Document doc = makeDocument(kText, "article.txt");
-    AnnotationSet set;
-    set.annotator = "alice";
+    Document doc = makeDocument(kArticleText, "article.txt");
+    AnnotationSet set = exchange_fixtures::setOver(doc);
     set.document.path = "article.txt";
-    set.document.sha256 = doc.sha256();
-    set.document.length = doc.length();
     Annotation claim = withTimes(annotation("a1", "claim", 9, 23));
     claim.attributes["strength"] = std::int64_t(2);
     claim.attributes["verdict"] = std::string("misleading");
@@ -110,7 +96,7 @@ TEST_CASE("w3c export: files are <stem>.jsonld and the article copy <stem>.txt")
     REQUIRE(out->files.size() == 2);
     CHECK(out->files[0].relativePath == "article.jsonld");
     CHECK(out->files[1].relativePath == "article.txt");
-    CHECK(out->files[1].content == kText);  // byte for byte, CRLF kept
+    CHECK(out->files[1].content == kArticleText);  // byte for byte, CRLF kept
 }
 
 TEST_CASE("w3c export: the collection and each item carry the keys the model requires") {

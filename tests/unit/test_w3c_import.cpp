@@ -11,6 +11,7 @@
 
 #include "core/covered_text.h"
 
+#include "exchange_fixtures.h"
 #include "fixtures.h"
 
 #include <doctest/doctest.h>
@@ -26,6 +27,9 @@ using fixtures::makeDocument;
 using fixtures::relation;
 using fixtures::TempDir;
 using fixtures::writeFile;
+using exchange_fixtures::add;
+using exchange_fixtures::anyContains;
+using exchange_fixtures::kArticleText;
 
 // =====================================================================================
 // [SECTION] Helpers and fixtures
@@ -33,12 +37,7 @@ using fixtures::writeFile;
 
 namespace {
 
-// The same article as test_w3c_export.cpp (offsets documented there):
-// 🌿 at 7, "may ease pain." [9,23), "Cafe\u0301 日本語" [25,34), שלום [40,44), "suggest" [55,62).
-const std::string kUnicodeText = "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
-                                 "Cafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                                 "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\n"
-                                 "Studies suggest so.";
+// The article is kArticleText (exchange_fixtures.h counts its offsets).
 
 // "may" three times; code points (🌿 is one):
 //   "It may help. 🌿 It may not.\r\nIt may."
@@ -46,18 +45,9 @@ const std::string kUnicodeText = "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
 //    .25 \r26 \n27 I28 t29 _30 m31 a32 y33 .34        (35 code points)
 const std::string kMayText = "It may help. \xF0\x9F\x8C\xBF It may not.\r\nIt may.";
 
-void add(AnnotationSet& set, const Document& doc, Annotation a) {
-    fillFromDocument(a, doc);
-    Status status = set.addAnnotation(std::move(a));
-    REQUIRE_MESSAGE(status.ok(), status.error);
-}
-
 ExportSource unicodeSource() {
-    Document doc = makeDocument(kUnicodeText, "article.txt");
-    AnnotationSet set;
-    set.annotator = "alice";
-    set.document.sha256 = doc.sha256();
-    set.document.length = doc.length();
+    Document doc = makeDocument(kArticleText, "article.txt");
+    AnnotationSet set = exchange_fixtures::setOver(doc);
     Annotation claim = annotation("a1", "claim", 9, 23);
     claim.attributes["strength"] = std::int64_t(2);
     claim.attributes["verdict"] = std::string("misleading");
@@ -87,16 +77,6 @@ void writeExport(const std::vector<ExportSource>& sources, const std::filesystem
 
 Result<ImportOutput> importOne(const std::filesystem::path& input, ImportOptions options = {}) {
     return importW3c({input}, options);
-}
-
-const Annotation* byText(const AnnotationSet& set, const std::string& text) {
-    for (const Annotation& a : set.annotations())
-        if (a.text == text) return &a;
-    return nullptr;
-}
-
-bool anyContains(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
 }
 
 // A generic (non-claimmark) annotation on `source` with the given selectors and bodies.
@@ -138,7 +118,7 @@ TEST_CASE("w3c import: export then import gives back labels, spans, attributes, 
     REQUIRE(in->documents.size() == 1);
     const ImportedDocument& doc = in->documents[0];
     CHECK(doc.stem == "article");
-    CHECK(doc.text == kUnicodeText);
+    CHECK(doc.text == kArticleText);
     CHECK(doc.articlePath == dir / "article.txt");
     CHECK(doc.set.document.sha256 == sources[0].document.sha256());
     CHECK(doc.set.annotator == "alice");
@@ -284,11 +264,11 @@ TEST_CASE("w3c import: an AnnotationPage with tagging and comment bodies, creato
     REQUIRE_MESSAGE(in.ok(), in.errorText());
     const AnnotationSet& set = in->documents.at(0).set;
     REQUIRE(set.annotationCount() == 2);
-    const Annotation* opinion = byText(set, "It may help.");
+    const Annotation* opinion = exchange_fixtures::withText(set, "It may help.");
     REQUIRE(opinion);
     CHECK(opinion->label == "opinion");
     CHECK(opinion->note == "sounds like advice");
-    const Annotation* hedge = byText(set, "may");
+    const Annotation* hedge = exchange_fixtures::withText(set, "may");
     REQUIRE(hedge);
     CHECK(hedge->spans == std::vector<Span>{{18, 21}});
     CHECK(hedge->note == "plain comment");
@@ -360,7 +340,7 @@ TEST_CASE("w3c import: an article that is not the exported one is noticed, spans
     const std::vector<ExportSource> sources{unicodeSource()};
     writeExport(sources, dir.path());
     // Same text with one word changed after every annotation: positions still fit.
-    writeFile(dir / "article.txt", kUnicodeText.substr(0, kUnicodeText.size() - 3) + "no.");
+    writeFile(dir / "article.txt", kArticleText.substr(0, kArticleText.size() - 3) + "no.");
     Result<ImportOutput> in = importOne(dir / "article.jsonld");
     REQUIRE_MESSAGE(in.ok(), in.errorText());
     CHECK(anyContains(in->notices, "SHA-256 differs"));
