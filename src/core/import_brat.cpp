@@ -137,8 +137,10 @@ std::string parseLine(std::string_view line, Record& r) {
     const std::string_view rest = line.substr(tab + 1);
     const std::size_t tab2 = rest.find('\t');
     const std::string_view head = rest.substr(0, tab2);
-    const std::optional<std::string_view> tail =
-        tab2 == std::string_view::npos ? std::nullopt : std::optional(rest.substr(tab2 + 1));
+    // A plain flag and view rather than std::optional: GCC 12 warns (falsely) that an
+    // optional<string_view> may be read uninitialised here.
+    const bool hasTail = tab2 != std::string_view::npos;
+    const std::string_view tail = hasTail ? rest.substr(tab2 + 1) : std::string_view();
     const std::vector<std::string_view> w = words(head);
     if (id.empty()) return "the id is empty";
     r.id = std::string(id);
@@ -158,7 +160,7 @@ std::string parseLine(std::string_view line, Record& r) {
                     return r.id + ": fragment " + inQuotes(fragment) + " is not \"START END\" (two whole numbers)";
                 r.spans.push_back({*start, *end});
             }
-            if (tail) r.text = std::string(*tail);
+            if (hasTail) r.text = std::string(tail);
             return {};
         }
         case 'R': {
@@ -201,7 +203,7 @@ std::string parseLine(std::string_view line, Record& r) {
             r.type = std::string(w[0]);
             r.target = std::string(w[1]);
             r.value = std::string(w[2]);
-            if (tail) r.text = std::string(*tail);
+            if (hasTail) r.text = std::string(tail);
             return {};
         }
         case '#': {
@@ -209,7 +211,7 @@ std::string parseLine(std::string_view line, Record& r) {
             if (w.size() != 2) return r.id + ": expected \"AnnotatorNotes ID\", a tab and the note";
             r.type = std::string(w[0]);
             r.target = std::string(w[1]);
-            r.text = std::string(tail.value_or(""));
+            r.text = std::string(tail);
             return {};
         }
         case '*': {
