@@ -4,7 +4,7 @@
 #include "cli/editor_arguments.h"
 
 #ifdef CLAIMMARK_HAS_EDITOR
-#include "app/editor_launch.h"
+#include "app/editor/editor_launch.h"
 #endif
 
 #include <iostream>

@@ -8,9 +8,9 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "core/agreement.h"
-#include "core/agreement_input.h"
-#include "core/agreement_report.h"
+#include "core/team/agreement.h"
+#include "core/team/agreement_input.h"
+#include "core/team/agreement_report.h"
 
 #include <filesystem>
 #include <iostream>

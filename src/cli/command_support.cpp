@@ -1,7 +1,7 @@
 // command_support.cpp — helpers shared by the subcommands (see commands.h).
 #include "cli/commands.h"
 
-#include "core/set_file.h"
+#include "core/storage/set_file.h"
 
 #include <iostream>
 #include <system_error>

@@ -2,9 +2,9 @@
 // they share. `arguments` is the command line after the subcommand's name.
 #pragma once
 
-#include "core/annotation_set.h"
+#include "core/model/annotation_set.h"
 #include "core/diagnostic.h"
-#include "core/document.h"
+#include "core/text/document.h"
 
 #include <filesystem>
 #include <string>

@@ -1,7 +1,7 @@
 // editor_arguments.cpp — see editor_arguments.h.
 #include "cli/editor_arguments.h"
 
-#include "core/project_layout.h"
+#include "core/team/project_layout.h"
 
 #include "cli/arguments.h"
 

@@ -5,7 +5,7 @@
 // Parsed here (not in main.cpp) so the rules can be tested without opening a window.
 #pragma once
 
-#include "app/editor_launch.h"
+#include "app/editor/editor_launch.h"
 
 #include <string>
 #include <vector>

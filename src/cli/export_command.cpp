@@ -8,9 +8,9 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "core/exchange.h"
-#include "core/export_writer.h"
-#include "core/set_file.h"
+#include "core/exchange/exchange.h"
+#include "core/exchange/export_writer.h"
+#include "core/storage/set_file.h"
 
 #include <iostream>
 #include <set>

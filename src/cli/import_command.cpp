@@ -9,11 +9,11 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "core/exchange.h"
-#include "core/export_writer.h"
-#include "core/file_io.h"
-#include "core/project_layout.h"
-#include "core/set_file.h"
+#include "core/exchange/exchange.h"
+#include "core/exchange/export_writer.h"
+#include "core/storage/file_io.h"
+#include "core/team/project_layout.h"
+#include "core/storage/set_file.h"
 
 #include <iostream>
 #include <set>

@@ -9,8 +9,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "core/merge.h"
-#include "core/set_file.h"
+#include "core/team/merge.h"
+#include "core/storage/set_file.h"
 
 #include <iomanip>
 #include <iostream>

@@ -9,8 +9,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "core/reanchor.h"
-#include "core/set_file.h"
+#include "core/anchoring/reanchor.h"
+#include "core/storage/set_file.h"
 
 #include <iostream>
 #include <system_error>

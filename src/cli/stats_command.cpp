@@ -8,8 +8,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "core/set_file.h"
-#include "core/set_stats.h"
+#include "core/storage/set_file.h"
+#include "core/model/set_stats.h"
 
 #include <iostream>
 

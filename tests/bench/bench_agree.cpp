@@ -11,11 +11,11 @@
 //
 // [SECTION] Data   deterministic articles and sets: reviewers perturb shared "true" spans
 // [SECTION] Main
-#include "core/agreement.h"
-#include "core/agreement_input.h"
-#include "core/annotation_set.h"
-#include "core/document.h"
-#include "core/set_file.h"
+#include "core/team/agreement.h"
+#include "core/team/agreement_input.h"
+#include "core/model/annotation_set.h"
+#include "core/text/document.h"
+#include "core/storage/set_file.h"
 #include "bench_support.h"
 
 #include <unistd.h>

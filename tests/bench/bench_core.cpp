@@ -14,12 +14,12 @@
 // [SECTION] Memory by phase         — peak RSS split by phase, to say where it comes from
 // [SECTION] Main                    — the run, in the order the figures are printed
 
-#include "core/annotation_set.h"
-#include "core/covered_text.h"
-#include "core/document.h"
-#include "core/file_io.h"
-#include "core/reanchor.h"
-#include "core/set_file.h"
+#include "core/model/annotation_set.h"
+#include "core/model/covered_text.h"
+#include "core/text/document.h"
+#include "core/storage/file_io.h"
+#include "core/anchoring/reanchor.h"
+#include "core/storage/set_file.h"
 #include "bench_support.h"
 
 #include <sys/resource.h>

@@ -16,15 +16,15 @@
 // [SECTION] Runs           small, large, relayout
 // [SECTION] Main
 
-#include "app/editor_launch.h"
-#include "app/editor_state.h"
-#include "app/editor_window.h"
-#include "app/fonts.h"
-#include "app/style.h"
-#include "core/annotation_set.h"
-#include "core/covered_text.h"
-#include "core/document.h"
-#include "core/set_file.h"
+#include "app/editor/editor_launch.h"
+#include "app/editor/editor_state.h"
+#include "app/editor/editor_window.h"
+#include "app/common/fonts.h"
+#include "app/common/style.h"
+#include "core/model/annotation_set.h"
+#include "core/model/covered_text.h"
+#include "core/text/document.h"
+#include "core/storage/set_file.h"
 #include "bench_support.h"
 
 #include <imgui.h>

@@ -16,11 +16,11 @@
 // [SECTION] Annotation set N annotations over word runs (some discontinuous), N/5 relations
 // [SECTION] Main
 
-#include "core/annotation_set.h"
-#include "core/covered_text.h"
-#include "core/document.h"
-#include "core/exchange.h"
-#include "core/export_writer.h"
+#include "core/model/annotation_set.h"
+#include "core/model/covered_text.h"
+#include "core/text/document.h"
+#include "core/exchange/exchange.h"
+#include "core/exchange/export_writer.h"
 #include "bench_support.h"
 
 #include <unistd.h>

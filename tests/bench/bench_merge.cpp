@@ -13,9 +13,9 @@
 // [SECTION] Data     a shared base of spans each reviewer mostly keeps (attributes sometimes
 //                    changed), plus spans of their own; relations from each span to its claim
 // [SECTION] Main
-#include "core/annotation_set.h"
-#include "core/merge.h"
-#include "core/set_file.h"
+#include "core/model/annotation_set.h"
+#include "core/team/merge.h"
+#include "core/storage/set_file.h"
 #include "bench_support.h"
 
 #include <unistd.h>

@@ -12,7 +12,7 @@
 // r1 hedges a2->a1, r2 qualifies a3->a1, r3 supports a4->a1
 #pragma once
 
-#include "core/document.h"
+#include "core/text/document.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -8,9 +8,9 @@
 // [SECTION] Files
 #include "ui_fixture.h"
 
-#include "app/adjudication_screen.h"
-#include "app/adjudication_state.h"
-#include "core/set_file.h"
+#include "app/adjudication/adjudication_screen.h"
+#include "app/adjudication/adjudication_state.h"
+#include "core/storage/set_file.h"
 
 #include <imgui.h>
 

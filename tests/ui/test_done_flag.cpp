@@ -3,8 +3,8 @@
 // the article editor runs as a Screen for the window host (editor_screen.h).
 #include "ui_fixture.h"
 
-#include "app/editor_screen.h"
-#include "core/set_file.h"
+#include "app/editor/editor_screen.h"
+#include "core/storage/set_file.h"
 
 #include <unistd.h>
 

@@ -3,7 +3,7 @@
 // and an idle frame that allocates nothing.
 #include "ui_fixture.h"
 
-#include "core/set_file.h"
+#include "core/storage/set_file.h"
 
 #include <imgui_internal.h>
 

@@ -3,9 +3,9 @@
 // (never overwritten), and fatal problems (no article, bad schema).
 #include "ui_fixture.h"
 
-#include "app/editor_state.h"
+#include "app/editor/editor_state.h"
 
-#include "core/set_file.h"
+#include "core/storage/set_file.h"
 
 #include <doctest/doctest.h>
 

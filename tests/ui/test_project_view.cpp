@@ -4,7 +4,7 @@
 // EditorOptions the screen hands to the window host.
 #include "ui_fixture.h"
 
-#include "app/project_screen.h"
+#include "app/project/project_screen.h"
 
 #include <filesystem>
 #include <fstream>

@@ -4,8 +4,8 @@
 // as banners (schema, article changed on disk).
 #include "ui_fixture.h"
 
-#include "core/recovery_file.h"
-#include "core/set_file.h"
+#include "core/storage/recovery_file.h"
+#include "core/storage/set_file.h"
 
 #include <imgui_internal.h>
 

@@ -5,11 +5,11 @@
 // other headless screens too.
 #pragma once
 
-#include "app/editor_state.h"
-#include "app/editor_window.h"
-#include "app/fonts.h"
-#include "app/style.h"
-#include "core/document.h"
+#include "app/editor/editor_state.h"
+#include "app/editor/editor_window.h"
+#include "app/common/fonts.h"
+#include "app/common/style.h"
+#include "core/text/document.h"
 
 #include <imgui.h>
 

@@ -9,8 +9,8 @@
 // Everything is inline: several test files include this header into one binary.
 #pragma once
 
-#include "core/annotation.h"
-#include "core/document.h"
+#include "core/model/annotation.h"
+#include "core/text/document.h"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,186 @@
+// editor_state.h — what the editor's views share: the edit session, the files behind it,
+// the selection, caches derived from the model, and the queue of edits.
+//
+// [SECTION] Edits between frames
+//   Views never change the model while a frame is being drawn (pointers into the set would
+//   die mid-frame). They post() an Action; the window calls applyPending() after drawing,
+//   and every change goes through EditSession, so it is one undoable step.
+// [SECTION] Files
+//   A set that exists but cannot be read is never overwritten: saving goes to a
+//   "<name>.recovered.json" beside it instead, and a banner says so.
+#pragma once
+
+#include "app/editor/editor_launch.h"
+#include "app/common/label_style.h"
+#include "core/editing/edit_session.h"
+#include "core/storage/file_io.h"
+#include "core/storage/recovery_file.h"
+#include "core/storage/set_file.h"
+#include "core/model/span_index.h"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimmark::app {
+
+// A text selection in code points; `anchor` stays where the drag began.
+struct TextSelection {
+    std::size_t anchor = 0;
+    std::size_t caret = 0;
+    std::size_t start() const { return anchor < caret ? anchor : caret; }
+    std::size_t end() const { return anchor < caret ? caret : anchor; }
+    bool empty() const { return anchor == caret; }
+};
+
+enum class ActionKind {
+    AddAnnotation,     // label, spans
+    DeleteAnnotation,  // id
+    Relabel,           // id, label
+    SetAttribute,      // id, name, value (nullopt removes)
+    SetNote,           // id, text
+    Resize,            // id, spans (the new spans; nudging a boundary posts this)
+    Reattach,          // id, spans (an orphaned annotation placed at the selection)
+    AddRelation,       // label = relation type, id = from, text = to
+    DeleteRelation,    // id (relation id)
+    Undo,
+    Redo,
+    Save,
+    SaveOverwrite,  // after the user agreed to replace a set changed on disk
+    SetDone,        // value: bool, the set's "done" flag (the reviewer finished)
+};
+
+struct Action {
+    ActionKind kind = ActionKind::Undo;
+    std::string id;
+    std::string label;
+    std::string name;
+    std::optional<AttributeValue> value;
+    std::string text;
+    std::vector<Span> spans;
+
+    static Action of(ActionKind kind, std::string id = {}) {
+        Action action;
+        action.kind = kind;
+        action.id = std::move(id);
+        return action;
+    }
+};
+
+enum class BannerKind { Info, Warning, Error };
+struct Banner {
+    BannerKind kind = BannerKind::Info;
+    std::string text;
+};
+
+class EditorState {
+public:
+    // In memory, nothing on disk yet (tests); set setPath before saving.
+    EditorState(Document document, AnnotationSet set);
+    // Loads schema, article and set as the editor starts. A missing or unreadable article or
+    // schema is fatal (the diagnostics say why); a broken set is not (see Files above).
+    static Result<std::unique_ptr<EditorState>> open(const EditorOptions& options);
+
+    EditSession& session() { return m_session; }
+    const EditSession& session() const { return m_session; }
+    const Document& document() const { return m_session.document(); }
+    const AnnotationSet& set() const { return m_session.set(); }
+
+    // --- files ---------------------------------------------------------------------------
+    std::filesystem::path articlePath;
+    std::filesystem::path setPath;
+    std::string annotator;
+    FileStamp setStamp;          // the set file as read or last saved
+    bool saveBlocked = false;    // the set on disk could not be read
+    bool saveConflict = false;   // the last save was refused: the file changed on disk
+    std::vector<Banner> banners;  // shown above the text until dismissed
+    std::string statusMessage;   // last outcome ("Saved annotations/x/alice.json")
+
+    // Saves now (Ctrl+S goes through post()). Returns true when written.
+    bool save(SaveMode mode = SaveMode::RefuseIfChanged);
+    // Where a save goes: setPath, or the recovery file when saveBlocked.
+    std::filesystem::path saveTarget() const;
+
+    // --- never lose work (core/recovery_file.h) ---------------------------------------------
+    // Unsaved changes: the history's, or a restored recovery not saved yet. Use this rather
+    // than session().isModified() to decide whether closing would lose work.
+    bool isModified() const { return m_session.isModified() || m_unsavedOutsideHistory; }
+    // The model differs from the set on disk although the history is clean (restored).
+    void markUnsaved() { m_unsavedOutsideHistory = true; }
+    // Autosave writes "<set>.recovery" (never the set) while there are unsaved changes: at
+    // most kAutosaveInterval after the first change not yet written, and at once on
+    // autosaveNow() (the window lost focus). Both return true when a file was written.
+    using AutosaveClock = std::chrono::steady_clock;
+    static constexpr std::chrono::seconds kAutosaveInterval{30};
+    bool autosaveIfDue(AutosaveClock::time_point now);
+    bool autosaveNow();
+    bool autosavePending() const;  // modified since the last autosave
+    // How long the host may sleep before autosaveIfDue has work; nullopt: nothing due.
+    std::optional<AutosaveClock::duration> timeUntilAutosave(AutosaveClock::time_point now) const;
+    std::string lastAutosave;  // time of day of the last autosave ("12:03:14"), for the status bar
+    // Found at open (findRecovery); the window asks whether to restore it.
+    std::optional<RecoveryCandidate> recoveryOffer;
+    // Replaces the model with the offered set: a clean history that still counts as
+    // modified, so the user has to save. Call between frames.
+    void restoreRecovery();
+    void discardRecoveryOffer();  // deletes the recovery file
+    // On a normal close (nothing unsaved, saved, or changes discarded).
+    void removeRecoveryFile();
+    // The article as read; checkArticleOnDisk() adds a banner (once) when it changed.
+    FileStamp articleStamp;
+    bool checkArticleOnDisk();
+
+    // --- derived from the model (rebuilt when the set's revision changes) -----------------
+    const SpanIndex& spanIndex();
+    const std::vector<const Annotation*>& documentOrder();
+    // Annotations per schema label (same order as schema.labels).
+    const std::vector<std::size_t>& labelCounts();
+    const LabelStyles& labelStyles() const { return m_styles; }
+
+    // --- selection, shared by the views --------------------------------------------------
+    TextSelection selection;
+    std::string selectedAnnotation;               // id, empty for none
+    std::optional<std::size_t> pointer;           // code point under the mouse
+    std::optional<std::size_t> scrollTarget;      // the text view scrolls there, then clears it
+    // Linking: while non-empty, the next annotation clicked becomes the target of a
+    // relation from this one (the views offer the types the schema allows).
+    std::string linkSource;
+    // Find: matches of the current search (code point spans, document order) and the one
+    // that Next/Previous moved to; the text view highlights them.
+    std::vector<Span> findMatches;
+    std::optional<std::size_t> currentFindMatch;
+
+    // --- edits ---------------------------------------------------------------------------
+    void post(Action action) { m_pending.push_back(std::move(action)); }
+    bool hasPending() const { return !m_pending.empty(); }
+    // Applies the posted actions in order; failures become statusMessage.
+    void applyPending();
+    // Posts AddAnnotation for the current selection (trimmed of surrounding white space).
+    // False when there is nothing to annotate.
+    bool annotateSelection(const std::string& label);
+
+private:
+    EditSession m_session;
+    LabelStyles m_styles;
+    std::vector<Action> m_pending;
+    std::vector<Action> m_applying;  // swapped with m_pending so actions may post more
+    SpanIndex m_spanIndex;
+    std::filesystem::path m_recoveryPath;  // where a blocked set was last saved
+    std::vector<const Annotation*> m_documentOrder;
+    std::vector<std::size_t> m_labelCounts;
+    std::uint64_t m_indexRevision = UINT64_MAX;
+    std::uint64_t m_orderRevision = UINT64_MAX;
+    std::uint64_t m_countRevision = UINT64_MAX;
+    bool m_unsavedOutsideHistory = false;
+    std::uint64_t m_autosavedRevision = UINT64_MAX;  // the set's revision at the last autosave
+    std::optional<AutosaveClock::time_point> m_autosaveDue;
+    bool m_articleChangeReported = false;
+
+    void apply(Action& action);
+};
+
+}  // namespace claimmark::app

@@ -1,0 +1,141 @@
+// export_claimreview.cpp — schema.org ClaimReview JSON-LD, what fact-checkers publish: one
+// ClaimReview per "claim" annotation whose `verdict` attribute is set and not "unrated".
+//
+// The file is {"@context": "https://schema.org", "@graph": [ClaimReview, ...]}, documents in
+// the order given, claims in document order. Each ClaimReview:
+//   "@id"            urn:claimmark:<stem>:annotation:<id> (the IRI the w3c export uses)
+//   "claimReviewed"  the claim's covered text
+//   "reviewRating"   {"@type": "Rating", "alternateName": the verdict in words, and for the
+//                     graded verdicts "ratingValue" 1..5 with "worstRating" 1, "bestRating" 5:
+//                     false 1, misleading 2, mixed 3, mostly-accurate 4, accurate 5;
+//                     "unsupported" and verdicts a custom schema adds have words only}
+//   "itemReviewed"   {"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": the
+//                     article's file name, "url" when the set's document has a "url" key,
+//                     "identifier": the article's SHA-256 as a PropertyValue}}
+//   "author"         {"@type": "Person", "name": the set's annotator}
+//   "datePublished"  the annotation's modified time (else created), when known
+//   "reviewBody"     the note, when there is one
+// ClaimReview has no place for offsets; the unit is fixed and nothing positional is written.
+#include "core/exchange/exchange_formats.h"
+
+#include "core/model/covered_text.h"
+#include "core/exchange/w3c/w3c_format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace claimmark {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+struct VerdictWords {
+    const char* value;
+    const char* words;
+    int rating;  // 0: no numeric rating
+};
+
+const VerdictWords kVerdicts[] = {
+    {"accurate", "Accurate", 5},   {"mostly-accurate", "Mostly accurate", 4},
+    {"mixed", "Mixed", 3},         {"misleading", "Misleading", 2},
+    {"false", "False", 1},         {"unsupported", "Unsupported", 0},
+};
+
+ordered_json ratingFor(const std::string& verdict) {
+    ordered_json rating = ordered_json::object();
+    rating["@type"] = "Rating";
+    for (const VerdictWords& v : kVerdicts) {
+        if (verdict != v.value) continue;
+        rating["alternateName"] = v.words;
+        if (v.rating > 0) {
+            rating["ratingValue"] = v.rating;
+            rating["worstRating"] = 1;
+            rating["bestRating"] = 5;
+        }
+        return rating;
+    }
+    rating["alternateName"] = verdict;  // a verdict a custom schema added: as written
+    return rating;
+}
+
+ordered_json appearanceOf(const ExportSource& source) {
+    ordered_json work = ordered_json::object();
+    work["@type"] = "CreativeWork";
+    const std::string fileName = std::filesystem::path(source.set.document.path).filename().string();
+    work["name"] = fileName.empty() ? source.stem : fileName;
+    const nlohmann::json& extra = source.set.document.extra;
+    if (extra.is_object() && extra.contains("url") && extra["url"].is_string())
+        work["url"] = extra["url"].get<std::string>();
+    ordered_json identifier = ordered_json::object();
+    identifier["@type"] = "PropertyValue";
+    identifier["propertyID"] = "sha256";
+    identifier["value"] = source.document.sha256();
+    work["identifier"] = std::move(identifier);
+    return work;
+}
+
+}  // namespace
+
+Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions&) {
+    ExportOutput output;
+    ordered_json graph = ordered_json::array();
+    std::size_t withoutVerdict = 0;
+    for (const ExportSource& source : sources) {
+        std::size_t orphaned = 0;
+        const ordered_json appearance = appearanceOf(source);
+        for (const Annotation* a : source.set.inDocumentOrder()) {
+            if (a->label != "claim") continue;
+            if (a->orphaned) {
+                ++orphaned;
+                continue;
+            }
+            auto verdict = a->attributes.find("verdict");
+            const std::string* value =
+                verdict != a->attributes.end() ? std::get_if<std::string>(&verdict->second) : nullptr;
+            if (!value || value->empty() || *value == "unrated") {
+                ++withoutVerdict;
+                continue;
+            }
+            ordered_json claim = ordered_json::object();
+            claim["@type"] = "Claim";
+            claim["appearance"] = appearance;
+
+            ordered_json review = ordered_json::object();
+            review["@type"] = "ClaimReview";
+            review["@id"] = w3c::annotationIri(source.stem, a->id, 0, 0);
+            review["claimReviewed"] = coveredText(source.document, a->spans);
+            review["reviewRating"] = ratingFor(*value);
+            review["itemReviewed"] = std::move(claim);
+            if (!source.set.annotator.empty()) {
+                ordered_json author = ordered_json::object();
+                author["@type"] = "Person";
+                author["name"] = source.set.annotator;
+                review["author"] = std::move(author);
+            }
+            const std::string& date = !a->modified.empty() ? a->modified : a->created;
+            if (!date.empty()) review["datePublished"] = date;
+            if (!a->note.empty()) review["reviewBody"] = a->note;
+            graph.push_back(std::move(review));
+        }
+        if (orphaned > 0)
+            output.notices.push_back(source.setPath.string() + ": left out " + std::to_string(orphaned) +
+                                     " orphaned claim(s) (their offsets refer to an older text)");
+    }
+    if (withoutVerdict > 0)
+        output.notices.push_back(std::to_string(withoutVerdict) + " claim(s) have no verdict and were left out");
+    output.notices.push_back("claimreview: " + std::to_string(graph.size()) + " ClaimReview(s) written");
+
+    ordered_json root = ordered_json::object();
+    root["@context"] = "https://schema.org";
+    root["@graph"] = std::move(graph);
+    try {
+        output.files.push_back(ExportFile{"", root.dump(2) + "\n"});
+    } catch (const nlohmann::json::exception& e) {
+        return Diagnostic{"", "", std::string("cannot write ClaimReview JSON-LD: ") + e.what()};
+    }
+    return output;
+}
+
+}  // namespace claimmark

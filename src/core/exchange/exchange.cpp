@@ -1,0 +1,94 @@
+// exchange.cpp — offset units and the registry of export and import formats.
+#include "core/exchange/exchange.h"
+
+#include "core/exchange/exchange_formats.h"
+
+namespace claimmark {
+
+const char* offsetUnitName(OffsetUnit unit) {
+    switch (unit) {
+        case OffsetUnit::CodePoint: return "codepoint";
+        case OffsetUnit::Utf16: return "utf16";
+        case OffsetUnit::Byte: return "byte";
+    }
+    return "codepoint";
+}
+
+std::optional<OffsetUnit> parseOffsetUnit(std::string_view name) {
+    if (name == "codepoint") return OffsetUnit::CodePoint;
+    if (name == "utf16") return OffsetUnit::Utf16;
+    if (name == "byte") return OffsetUnit::Byte;
+    return std::nullopt;
+}
+
+std::size_t offsetInUnit(const Document& document, std::size_t codePoint, OffsetUnit unit) {
+    switch (unit) {
+        case OffsetUnit::CodePoint: return codePoint;
+        case OffsetUnit::Utf16: return document.utf16FromCodePoint(codePoint);
+        case OffsetUnit::Byte: return document.byteFromCodePoint(codePoint);
+    }
+    return codePoint;
+}
+
+std::optional<std::size_t> codePointFromUnit(const Document& document, std::size_t offset,
+                                             OffsetUnit unit) {
+    switch (unit) {
+        case OffsetUnit::CodePoint:
+            if (offset > document.length()) return std::nullopt;
+            return offset;
+        case OffsetUnit::Utf16:
+            if (offset > document.utf16Length() || !document.isUtf16Boundary(offset)) return std::nullopt;
+            return document.codePointFromUtf16(offset);
+        case OffsetUnit::Byte:
+            if (offset > document.byteLength() || !document.isByteBoundary(offset)) return std::nullopt;
+            return document.codePointFromByte(offset);
+    }
+    return std::nullopt;
+}
+
+const std::vector<ExportFormat>& exportFormats() {
+    static const std::vector<ExportFormat> formats = {
+        {"jsonl", "one JSON line per document: text, sha256, offset unit, annotations, relations",
+         ExportLayout::File, OffsetUnit::CodePoint, true, exportJsonl},
+        {"brat", "brat standoff: OUT/<stem>.txt, OUT/<stem>.ann and OUT/annotation.conf",
+         ExportLayout::Folder, OffsetUnit::CodePoint, false, exportBrat},
+        {"conll", "tokens with one BIO tag column per label, blank line between sentences",
+         ExportLayout::File, OffsetUnit::CodePoint, true, exportConll},
+        {"w3c", "W3C Web Annotation JSON-LD, one file per document in the OUT folder",
+         ExportLayout::Folder, OffsetUnit::CodePoint, false, exportW3c},
+        {"csv", "one row per annotation (RFC 4180, UTF-8), attributes as columns",
+         ExportLayout::File, OffsetUnit::CodePoint, true, exportCsv},
+        {"labelstudio", "Label Studio task list (JSON) with labels and relations",
+         ExportLayout::File, OffsetUnit::CodePoint, true, exportLabelStudio},
+        {"doccano", "doccano JSONL (entities, relations); UTF-16 offsets unless --offsets",
+         ExportLayout::File, OffsetUnit::Utf16, true, exportDoccano},
+        {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict",
+         ExportLayout::File, OffsetUnit::CodePoint, false, exportClaimReview},
+    };
+    return formats;
+}
+
+const std::vector<ImportFormat>& importFormats() {
+    static const std::vector<ImportFormat> formats = {
+        {"brat", "brat standoff: .ann files (with their .txt) or folders of them", importBrat},
+        {"labelstudio", "Label Studio JSON export (task list)", importLabelStudio},
+        {"doccano", "doccano JSONL, entities or [start, end, label] form; UTF-16 offsets", importDoccano},
+        {"w3c", "W3C Web Annotation JSON-LD (needs --article unless the source is a local file)", importW3c},
+        {"jsonl", "claimmark's own JSONL export", importJsonl},
+    };
+    return formats;
+}
+
+const ExportFormat* findExportFormat(std::string_view name) {
+    for (const ExportFormat& format : exportFormats())
+        if (name == format.name) return &format;
+    return nullptr;
+}
+
+const ImportFormat* findImportFormat(std::string_view name) {
+    for (const ImportFormat& format : importFormats())
+        if (name == format.name) return &format;
+    return nullptr;
+}
+
+}  // namespace claimmark

@@ -1,0 +1,123 @@
+// exchange.h — moving annotations to and from other tools: the contract every export and
+// import format implements, offset units, and the format registry.
+//
+// [SECTION] Offset units
+//   Inside claimmark offsets are code points. Formats state theirs: an export takes
+//   --offsets codepoint|utf16|byte (each format has a default, e.g. doccano counts UTF-16),
+//   and an import converts the tool's unit to code points, refusing offsets that fall inside
+//   a character (a surrogate pair or a UTF-8 sequence).
+// [SECTION] Export
+//   A format turns loaded sets (each with its article) into files held in memory; nothing is
+//   written until every file is ready, so an error never leaves half an output (the CLI then
+//   writes them with writeExportFiles, atomically). Single-file formats produce one file
+//   whose relativePath is empty (it goes to -o itself); folder formats produce paths
+//   relative to the -o folder.
+// [SECTION] Import
+//   A format reads its input files into one AnnotationSet per document, together with the
+//   article text. Every span's offsets are checked against the text; a span whose stated
+//   text does not match, or whose offsets are out of range, is an error with file, line (or
+//   JSON path) and "expected ... found ...". With `lenient` such items are skipped and listed
+//   in `skipped` instead. Labels, attributes and relation types the schema lacks are added
+//   to the set's embedded schema, each addition reported in `notices`.
+#pragma once
+
+#include "core/model/annotation_set.h"
+#include "core/diagnostic.h"
+#include "core/text/document.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimmark {
+
+// --- [SECTION] Offset units ---------------------------------------------------------------
+
+enum class OffsetUnit { CodePoint, Utf16, Byte };
+
+const char* offsetUnitName(OffsetUnit unit);  // "codepoint", "utf16", "byte"
+std::optional<OffsetUnit> parseOffsetUnit(std::string_view name);
+
+// Code point offset -> `unit` (cp <= document.length()).
+std::size_t offsetInUnit(const Document& document, std::size_t codePoint, OffsetUnit unit);
+// `unit` offset -> code point; nullopt when past the end or inside a character.
+std::optional<std::size_t> codePointFromUnit(const Document& document, std::size_t offset,
+                                             OffsetUnit unit);
+
+// --- [SECTION] Export ---------------------------------------------------------------------
+
+struct ExportSource {
+    std::filesystem::path setPath;  // where the set was read from (for messages and names)
+    std::string stem;               // unique per call: the article's file stem, made unique
+    Document document;              // the article, matching set.document.sha256
+    AnnotationSet set;
+};
+
+struct ExportOptions {
+    OffsetUnit offsets = OffsetUnit::CodePoint;  // the format's default unless --offsets given
+};
+
+struct ExportFile {
+    std::string relativePath;  // empty: the -o file itself; else a path inside the -o folder
+    std::string content;
+};
+
+struct ExportOutput {
+    std::vector<ExportFile> files;
+    std::vector<std::string> notices;  // printed to stderr ("offsets are UTF-16 units ...")
+};
+
+enum class ExportLayout { File, Folder };
+
+struct ExportFormat {
+    const char* name;           // "jsonl", "brat", ...
+    const char* description;    // one line for --help
+    ExportLayout layout;
+    OffsetUnit defaultOffsets;
+    bool offsetsSelectable;     // false: the format fixes its unit (brat, w3c: code points)
+    Result<ExportOutput> (*run)(const std::vector<ExportSource>& sources, const ExportOptions& options);
+};
+
+// --- [SECTION] Import ---------------------------------------------------------------------
+
+struct ImportOptions {
+    bool lenient = false;
+    std::string annotator;  // for the new sets; empty: taken from the input or "imported"
+    // The article, for formats whose input does not carry the text (w3c); the importer
+    // checks that it fits.
+    std::optional<std::filesystem::path> article;
+};
+
+struct ImportedDocument {
+    std::string stem;    // name for output files (from the input file or the document id)
+    std::string text;    // the article, UTF-8
+    // A file on disk that already holds exactly `text` (brat's .txt); empty when the text
+    // came inside the input and must be written out.
+    std::filesystem::path articlePath;
+    AnnotationSet set;   // document.sha256 and length filled; document.path is set on writing
+};
+
+struct ImportOutput {
+    std::vector<ImportedDocument> documents;
+    Diagnostics skipped;               // lenient: what was left out, with file and place
+    std::vector<std::string> notices;  // schema additions, mapped constructs
+};
+
+struct ImportFormat {
+    const char* name;
+    const char* description;
+    Result<ImportOutput> (*run)(const std::vector<std::filesystem::path>& inputs,
+                                const ImportOptions& options);
+};
+
+// --- [SECTION] Registry -------------------------------------------------------------------
+
+const std::vector<ExportFormat>& exportFormats();
+const std::vector<ImportFormat>& importFormats();
+const ExportFormat* findExportFormat(std::string_view name);
+const ImportFormat* findImportFormat(std::string_view name);
+
+}  // namespace claimmark

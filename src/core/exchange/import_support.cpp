@@ -1,0 +1,207 @@
+// import_support.cpp — see import_support.h.
+#include "core/exchange/import_support.h"
+
+#include "core/model/covered_text.h"
+#include "core/editing/edit_session.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace claimmark {
+
+namespace {
+
+// Colours for labels that arrive with an import, distinct from the default schema's.
+const char* const kImportedLabelColors[] = {"#8e6bbf", "#3f9e8f", "#c2703d", "#5d7fc9",
+                                            "#b8517a", "#7a8f3a", "#a0663d", "#4f8fb0"};
+
+std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+}  // namespace
+
+Result<ImportBuilder> ImportBuilder::create(std::string text, std::string stem, std::string sourceFile,
+                                            const ImportOptions& options) {
+    Result<Document> document = Document::fromBytes(text, sourceFile);
+    if (!document) return document.errors();
+    ImportBuilder builder;
+    builder.m_document = std::move(*document);
+    builder.m_sourceFile = std::move(sourceFile);
+    builder.m_created = utcNowIso8601();
+    builder.m_result.stem = std::move(stem);
+    builder.m_result.text = std::move(text);
+    builder.m_result.set.annotator = options.annotator.empty() ? "imported" : options.annotator;
+    builder.m_result.set.document.sha256 = builder.m_document.sha256();
+    builder.m_result.set.document.length = builder.m_document.length();
+    return builder;
+}
+
+void ImportBuilder::notice(const std::string& text) {
+    if (m_noticed.insert(text).second) m_notices.push_back(m_sourceFile + ": " + text);
+}
+
+void ImportBuilder::ensureLabel(const std::string& label) {
+    Schema& schema = m_result.set.schema;
+    if (schema.findLabel(label)) return;
+    LabelDef def;
+    def.name = label;
+    def.color = kImportedLabelColors[schema.labels.size() % std::size(kImportedLabelColors)];
+    def.description = "added on import from " + m_sourceFile;
+    schema.labels.push_back(std::move(def));
+    notice("label " + inQuotes(label) + " is not in the schema; added it to the set's schema");
+}
+
+std::string ImportBuilder::ensureAttribute(const std::string& label, const std::string& name,
+                                           const nlohmann::json& value, AttributeValue& converted) {
+    LabelDef* labelDef = nullptr;
+    for (LabelDef& def : m_result.set.schema.labels)
+        if (def.name == label) labelDef = &def;
+    if (!labelDef) return "label " + inQuotes(label) + " is not in the schema";
+
+    AttributeDef* def = nullptr;
+    for (AttributeDef& a : labelDef->attributes)
+        if (a.name == name) def = &a;
+
+    // Normalise the value: JSON scalars, or text such as brat's "4" / "true".
+    std::optional<std::int64_t> asInteger;
+    std::optional<bool> asBool;
+    std::string asText;
+    if (value.is_boolean()) asBool = value.get<bool>(), asText = *asBool ? "true" : "false";
+    else if (value.is_number_integer()) asInteger = value.get<std::int64_t>(), asText = std::to_string(*asInteger);
+    else if (value.is_string()) {
+        asText = value.get<std::string>();
+        std::int64_t n = 0;
+        auto [end, ec] = std::from_chars(asText.data(), asText.data() + asText.size(), n);
+        if (ec == std::errc() && end == asText.data() + asText.size() && !asText.empty()) asInteger = n;
+        if (asText == "true") asBool = true;
+        if (asText == "false") asBool = false;
+    } else {
+        return "attribute " + inQuotes(name) + " has a value of an unsupported kind: " + value.dump();
+    }
+
+    if (!def) {
+        AttributeDef added;
+        added.name = name;
+        if (asBool) added.kind = AttributeKind::Bool;
+        else if (asInteger) added.kind = AttributeKind::Ordinal, added.min = *asInteger, added.max = *asInteger;
+        else added.kind = AttributeKind::Enum, added.values = {asText};
+        added.description = "added on import from " + m_sourceFile;
+        labelDef->attributes.push_back(std::move(added));
+        def = &labelDef->attributes.back();
+        notice("attribute " + inQuotes(name) + " of label " + inQuotes(label) +
+               " is not in the schema; added it as " + attributeKindName(def->kind));
+    }
+    switch (def->kind) {
+        case AttributeKind::Bool:
+            if (!asBool) return "attribute " + inQuotes(name) + " expects true or false, got " + inQuotes(asText);
+            converted = *asBool;
+            return {};
+        case AttributeKind::Ordinal:
+            if (!asInteger) return "attribute " + inQuotes(name) + " expects an integer, got " + inQuotes(asText);
+            if (*asInteger < def->min || *asInteger > def->max) {
+                def->min = std::min(def->min, *asInteger);
+                def->max = std::max(def->max, *asInteger);
+                def->levels.clear();
+                notice("attribute " + inQuotes(name) + " of label " + inQuotes(label) + ": value " + asText +
+                       " is outside the schema's range; widened it to " + std::to_string(def->min) + ".." +
+                       std::to_string(def->max));
+            }
+            converted = *asInteger;
+            return {};
+        case AttributeKind::Enum:
+            if (std::find(def->values.begin(), def->values.end(), asText) == def->values.end()) {
+                def->values.push_back(asText);
+                notice("attribute " + inQuotes(name) + " of label " + inQuotes(label) + ": value " + inQuotes(asText) +
+                       " is not in the schema; added it");
+            }
+            converted = asText;
+            return {};
+        case AttributeKind::Text:
+            converted = asText;
+            return {};
+    }
+    return {};
+}
+
+void ImportBuilder::ensureRelation(const std::string& type, const std::string& fromLabel,
+                                   const std::string& toLabel) {
+    Schema& schema = m_result.set.schema;
+    for (RelationDef& def : schema.relations) {
+        if (def.type != type) continue;
+        if (def.allows(fromLabel, toLabel)) return;
+        if (!def.from.empty() && std::find(def.from.begin(), def.from.end(), fromLabel) == def.from.end())
+            def.from.push_back(fromLabel);
+        if (!def.to.empty() && std::find(def.to.begin(), def.to.end(), toLabel) == def.to.end())
+            def.to.push_back(toLabel);
+        notice("relation " + inQuotes(type) + " from " + inQuotes(fromLabel) + " to " + inQuotes(toLabel) +
+               " is not allowed by the schema; allowed it in the set's schema");
+        return;
+    }
+    RelationDef def;
+    def.type = type;
+    def.description = "added on import from " + m_sourceFile;
+    schema.relations.push_back(std::move(def));
+    notice("relation type " + inQuotes(type) + " is not in the schema; added it to the set's schema");
+}
+
+std::string ImportBuilder::checkSpans(std::vector<Span>& spans, const std::string* statedText) const {
+    if (spans.empty()) return "no spans";
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const Span& s = spans[i];
+        if (s.end > m_document.length())
+            return "span " + std::to_string(s.start) + "-" + std::to_string(s.end) +
+                   " ends past the end of the text (" + std::to_string(m_document.length()) + " code points)";
+        if (s.start >= s.end)
+            return "span " + std::to_string(s.start) + "-" + std::to_string(s.end) + " is empty or reversed";
+        if (i > 0 && spans[i - 1].end > s.start)
+            return "fragments " + std::to_string(spans[i - 1].start) + "-" + std::to_string(spans[i - 1].end) +
+                   " and " + std::to_string(s.start) + "-" + std::to_string(s.end) + " overlap";
+    }
+    if (statedText) {
+        const std::string found = coveredText(m_document, spans);
+        if (found != *statedText) return "expected " + inQuotes(*statedText) + ", found " + inQuotes(found);
+    }
+    return {};
+}
+
+std::string ImportBuilder::addAnnotation(const std::string& label, std::vector<Span> spans, Attributes attributes,
+                                         std::string note, std::string& error, const std::string& id) {
+    AnnotationSet& set = m_result.set;
+    Annotation a;
+    a.id = !id.empty() && !set.findAnnotation(id) ? id : set.nextAnnotationId();
+    a.label = label;
+    a.spans = std::move(spans);
+    a.attributes = std::move(attributes);
+    a.note = std::move(note);
+    a.origin = "imported";
+    a.created = a.modified = m_created;
+    fillFromDocument(a, m_document);
+    const std::string newId = a.id;
+    Problems problems = set.tryAddAnnotation(std::move(a));
+    if (!problems.empty()) {
+        error = describeProblems(problems);
+        return {};
+    }
+    return newId;
+}
+
+std::string ImportBuilder::addRelation(const std::string& type, const std::string& from, const std::string& to,
+                                       std::string& error) {
+    AnnotationSet& set = m_result.set;
+    Relation r;
+    r.id = set.nextRelationId();
+    r.type = type;
+    r.from = from;
+    r.to = to;
+    const std::string id = r.id;
+    Status status = set.addRelation(std::move(r));
+    if (!status) {
+        error = status.error;
+        return {};
+    }
+    return id;
+}
+
+ImportedDocument ImportBuilder::finish() && { return std::move(m_result); }
+
+}  // namespace claimmark

@@ -1,0 +1,68 @@
+// import_support.h — what every importer shares: a set under construction for one imported
+// document, which grows the embedded schema for labels, attributes and relation types it
+// lacks (saying so once each) and checks every span against the text.
+#pragma once
+
+#include "core/exchange/exchange.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace claimmark {
+
+class ImportBuilder {
+public:
+    // `text` must be valid UTF-8 (else the Document diagnostics, naming `sourceFile`).
+    static Result<ImportBuilder> create(std::string text, std::string stem, std::string sourceFile,
+                                        const ImportOptions& options);
+
+    const Document& document() const { return m_document; }
+    AnnotationSet& set() { return m_result.set; }
+    ImportedDocument& result() { return m_result; }
+
+    // Adds `label` to the schema when missing (a new colour, no attributes).
+    void ensureLabel(const std::string& label);
+    // The value as `label`'s attribute `name` expects it: "4" for an ordinal becomes 4,
+    // "true"/"false" for a bool become booleans. An attribute the schema lacks is added
+    // (bool, ordinal or enum from the value's type); an enum value not listed is added to
+    // the list; an ordinal outside min..max widens the range. Empty string: the value does
+    // not fit (e.g. "high" for an ordinal) and the message says why.
+    std::string ensureAttribute(const std::string& label, const std::string& name,
+                                const nlohmann::json& value, AttributeValue& converted);
+    // Adds the type, or lets it connect these labels, when the schema does not allow it.
+    void ensureRelation(const std::string& type, const std::string& fromLabel, const std::string& toLabel);
+
+    // Checks spans (code points) against the document: in range, non-empty, and — when
+    // `statedText` is given — that the covered text (fragments joined by one space) equals
+    // it. Returns an empty string when fine, else the problem ("expected \"x\", found \"y\"").
+    std::string checkSpans(std::vector<Span>& spans, const std::string* statedText) const;
+
+    // Adds an annotation with a fresh id (or `id` when free), origin "imported", text and
+    // context filled from the document. The label must exist (ensureLabel). Returns the id,
+    // or an empty string and `error` set.
+    std::string addAnnotation(const std::string& label, std::vector<Span> spans, Attributes attributes,
+                              std::string note, std::string& error, const std::string& id = "");
+    std::string addRelation(const std::string& type, const std::string& from, const std::string& to,
+                            std::string& error);
+
+    // Notices gathered so far (schema additions), each once, prefixed with the source file.
+    const std::vector<std::string>& notices() const { return m_notices; }
+    // The finished document; the set's document.sha256 and length are filled.
+    ImportedDocument finish() &&;
+
+private:
+    ImportBuilder() = default;
+    Document m_document;
+    ImportedDocument m_result;
+    std::string m_sourceFile;
+    std::string m_created;
+    std::vector<std::string> m_notices;
+    std::set<std::string> m_noticed;
+
+    void notice(const std::string& text);
+};
+
+}  // namespace claimmark

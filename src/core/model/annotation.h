@@ -1,0 +1,64 @@
+// annotation.h — the plain data of one annotation and one relation.
+//
+// Offsets are code points, end exclusive. An annotation has one or more spans, sorted and
+// non-overlapping (discontinuous spans, as brat's "0 5;16 23"). `text` is the covered text,
+// fragments joined by one space. `prefix`/`suffix` are up to kContextLength code points
+// of the text around the annotation, kept so it can be re-anchored when the article changes.
+#pragma once
+
+#include "core/model/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace claimmark {
+
+struct Span {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::size_t length() const { return end - start; }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+inline constexpr std::size_t kContextLength = 32;
+
+struct Annotation {
+    std::string id;
+    std::string label;
+    std::vector<Span> spans;
+    std::string text;
+    Attributes attributes;
+    std::string note;
+    std::string origin = "manual";  // manual, suggested, imported, merged, ...
+    std::string created;            // ISO 8601 UTC, e.g. 2026-11-24T13:00:00Z
+    std::string modified;
+    std::string prefix;  // anchor context, see above
+    std::string suffix;
+    // True when re-anchoring could not place it in the current article: its spans are where
+    // it was in the old text, it is kept and listed, never dropped.
+    bool orphaned = false;
+    // Adjudication: "disputed" when a merge could not settle it (reviewers disagreed), else
+    // empty. `proposedBy` names the reviewers whose sets held it (merge output).
+    std::string status;
+    std::vector<std::string> proposedBy;
+    nlohmann::json extra = nlohmann::json::object();  // unknown keys, written back
+
+    std::size_t start() const { return spans.empty() ? 0 : spans.front().start; }
+    std::size_t end() const { return spans.empty() ? 0 : spans.back().end; }
+};
+
+struct Relation {
+    std::string id;
+    std::string type;
+    std::string from;  // annotation id
+    std::string to;    // annotation id
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+// Document order: by start, then longer first (end descending), then label, then id.
+bool documentOrderLess(const Annotation& a, const Annotation& b);
+
+}  // namespace claimmark
