@@ -378,8 +378,11 @@ std::size_t Document::byteFromCodePoint(std::size_t cp) const {
     const std::size_t k = cp >> kBlockShift;
     const std::size_t start = m_blockByte[k];
     const std::size_t r = cp & (kBlock - 1);
-    // 32 code points in 32 bytes: all ASCII, no decoding needed.
-    if (m_blockByte[k + 1] - start == kBlock) return start + r;
+    // As many bytes as code points in the block: all ASCII, no decoding needed. The last
+    // block may hold fewer than kBlock code points, so compare with its own count (a short
+    // last block of kBlock bytes holds multi-byte characters).
+    const std::size_t count = std::min(kBlock, m_length - (k << kBlockShift));
+    if (m_blockByte[k + 1] - start == count) return start + r;
     const auto* p = reinterpret_cast<const unsigned char*>(m_bytes.data()) + start;
     return start + skipCodePoints<false>(p, m_bytes.size() - start, r).bytes;
 }
