@@ -2,10 +2,14 @@
 //
 // [SECTION] Item rects     the test probe
 // [SECTION] Cache          relation lines, possible nudges, header texts
-// [SECTION] Details        header, label, attributes, note, boundaries, delete
-// [SECTION] Relations      the list, and the linking flow with its popup
+// [SECTION] Details        header, label, note, boundaries, delete
 // [SECTION] Keys
+//
+// The attribute controls are in inspector_attributes.cpp, the relations list and the
+// linking flow in inspector_relations.cpp.
 #include "app/editor/inspector_panel.h"
+
+#include "app/editor/inspector_support.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -14,9 +18,7 @@
 #include <GLFW/glfw3.h>  // key codes only: the GLFW backend fills io.KeysDown[] with them
 
 #include <algorithm>
-#include <cinttypes>
 #include <cstdio>
-#include <cstring>
 
 #include "core/text/utf8.h"
 
@@ -25,8 +27,6 @@ namespace claimmark::app {
 namespace {
 
 constexpr ImU32 kOrphanColour = IM_COL32(200, 40, 40, 255);
-const ImVec4 kHintColour(0.99f, 0.94f, 0.80f, 1.0f);
-const ImVec4 kWarnText(0.62f, 0.20f, 0.10f, 1.0f);
 
 std::uint64_t hashName(const char* name) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a
@@ -58,19 +58,8 @@ std::string shortTime(const std::string& iso) {
     return iso.empty() ? "—" : iso;
 }
 
-const char* article(const std::string& word) {
-    return !word.empty() && std::strchr("aeiouAEIOU", word[0]) ? "an" : "a";
-}
-
 std::size_t nudgeSlot(Boundary boundary, NudgeUnit unit, int direction) {
     return (boundary == Boundary::End ? 4u : 0u) + (unit == NudgeUnit::Word ? 2u : 0u) + (direction > 0 ? 1u : 0u);
-}
-
-// A field name's column, so controls line up.
-void fieldName(const char* name, float column) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", name);
-    ImGui::SameLine(column);
 }
 
 }  // namespace
@@ -257,123 +246,6 @@ void InspectorPanel::drawHeader(const Annotation& annotation) {
     ImGui::Spacing();
 }
 
-void InspectorPanel::postAttribute(const std::string& id, const std::string& name,
-                                   std::optional<AttributeValue> value) {
-    Action action = Action::of(ActionKind::SetAttribute, id);
-    action.name = name;
-    action.value = std::move(value);
-    m_state.post(std::move(action));
-}
-
-void InspectorPanel::drawAttribute(const Annotation& annotation, const AttributeDef& def) {
-    const auto found = annotation.attributes.find(std::string_view(def.name));
-    const AttributeValue* value = found == annotation.attributes.end() ? nullptr : &found->second;
-    const float column = ImGui::GetFontSize() * 6.5f;
-    const float clearWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
-    char name[160];
-    std::snprintf(name, sizeof name, "attr:%s", def.name.c_str());
-
-    fieldName(def.name.c_str(), column);
-    if (!def.description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", def.description.c_str());
-
-    switch (def.kind) {
-        case AttributeKind::Enum: {
-            const std::string* current = value ? std::get_if<std::string>(value) : nullptr;
-            ImGui::SetNextItemWidth(-clearWidth);
-            if (ImGui::BeginCombo("##value", current ? current->c_str() : "—")) {
-                for (const std::string& option : def.values) {
-                    const bool chosen = current && *current == option;
-                    if (ImGui::Selectable(option.c_str(), chosen) && !chosen)
-                        postAttribute(annotation.id, def.name, AttributeValue(option));
-                    char optionName[160];
-                    std::snprintf(optionName, sizeof optionName, "option:%s", option.c_str());
-                    m_rects.remember(optionName);
-                }
-                ImGui::EndCombo();
-            }
-            m_rects.remember(name);
-            break;
-        }
-        case AttributeKind::Ordinal: {
-            const std::int64_t* current = value ? std::get_if<std::int64_t>(value) : nullptr;
-            const float side = ImGui::GetFrameHeight();
-            for (std::int64_t level = def.min; level <= def.max && level - def.min < 12; ++level) {
-                const bool on = current && *current == level;
-                char text[32];
-                std::snprintf(text, sizeof text, "%" PRId64, level);
-                if (on) {
-                    const LabelStyle& style = m_state.labelStyles().of(annotation.label);
-                    ImGui::PushStyleColor(ImGuiCol_Button, style.solid);
-                    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.solid);
-                    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-                }
-                if (ImGui::Button(text, ImVec2(side * 1.15f, side)) && !on)
-                    postAttribute(annotation.id, def.name, AttributeValue(level));
-                if (on) ImGui::PopStyleColor(3);
-                const std::size_t levelIndex = static_cast<std::size_t>(level - def.min);
-                if (ImGui::IsItemHovered() && levelIndex < def.levels.size())
-                    ImGui::SetTooltip("%" PRId64 " — %s", level, def.levels[levelIndex].c_str());
-                char levelName[180];
-                std::snprintf(levelName, sizeof levelName, "%s:%" PRId64, name, level);
-                m_rects.remember(levelName);
-                ImGui::SameLine(0, 3);
-            }
-            ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x);
-            if (current && *current >= def.min && static_cast<std::size_t>(*current - def.min) < def.levels.size())
-                ImGui::TextDisabled("%s", def.levels[static_cast<std::size_t>(*current - def.min)].c_str());
-            else
-                ImGui::TextDisabled("%s", current ? "" : "unset");
-            break;
-        }
-        case AttributeKind::Bool: {
-            bool checked = value && std::holds_alternative<bool>(*value) && std::get<bool>(*value);
-            if (ImGui::Checkbox(value ? (checked ? "yes" : "no") : "unset", &checked))
-                postAttribute(annotation.id, def.name, AttributeValue(checked));
-            m_rects.remember(name);
-            break;
-        }
-        case AttributeKind::Text: {
-            const std::string* current = value ? std::get_if<std::string>(value) : nullptr;
-            auto field = std::find_if(m_fields.begin(), m_fields.end(),
-                                      [&](const TextField& f) { return f.name == def.name; });
-            if (field == m_fields.end()) {
-                m_fields.push_back({def.name, current ? *current : "", current ? *current : ""});
-                field = m_fields.end() - 1;
-            } else if (!ImGui::IsAnyItemActive() && field->source != (current ? *current : "")) {
-                field->value = field->source = current ? *current : "";  // undo / redo changed it
-            }
-            ImGui::SetNextItemWidth(-clearWidth);
-            ImGui::InputText("##value", &field->value);
-            m_rects.remember(name);
-            if (ImGui::IsItemDeactivatedAfterEdit()) commitFields();
-            break;
-        }
-    }
-
-    if (value) {
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
-        if (ImGui::Button("×", ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight())))
-            postAttribute(annotation.id, def.name, std::nullopt);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear %s", def.name.c_str());
-        char clearName[160];
-        std::snprintf(clearName, sizeof clearName, "clear:%s", def.name.c_str());
-        m_rects.remember(clearName);
-    }
-}
-
-void InspectorPanel::commitFields() {
-    if (m_fieldsFor.empty()) return;
-    const Annotation* annotation = m_state.set().findAnnotation(m_fieldsFor);
-    for (TextField& field : m_fields) {
-        if (field.value == field.source) continue;
-        field.source = field.value;
-        if (!annotation) continue;
-        // An emptied text attribute is removed rather than stored as "".
-        postAttribute(m_fieldsFor, field.name,
-                      field.value.empty() ? std::nullopt : std::optional<AttributeValue>(field.value));
-    }
-}
-
 void InspectorPanel::drawNote(const Annotation& annotation) {
     if (m_noteFor != annotation.id) {
         commitNote();
@@ -468,228 +340,6 @@ bool InspectorPanel::nudge(Boundary boundary, NudgeUnit unit, int direction) {
     action.spans = std::move(*spans);
     m_state.post(std::move(action));
     return true;
-}
-
-// ---------------------------------------------------------------------------------------
-// [SECTION] Relations
-// ---------------------------------------------------------------------------------------
-
-void InspectorPanel::drawRelations(const Annotation& annotation) {
-    ImGui::AlignTextToFramePadding();
-    if (m_relations.empty())
-        ImGui::TextDisabled("No relations");
-    else
-        ImGui::TextDisabled("Relations (%zu)", m_relations.size());
-    const bool linking = m_state.linkSource == annotation.id;
-    const float buttonWidth = ImGui::CalcTextSize("Linking…").x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonWidth);
-    ImGui::BeginDisabled(linking || annotation.orphaned);
-    if (ImGui::Button(linking ? "Linking…" : "Link…", ImVec2(buttonWidth, 0))) startLinking();
-    ImGui::EndDisabled();
-    m_rects.remember("link");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Link this annotation to the one it bears on (L)");
-
-    if (linking || !m_linkMessage.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, kHintColour);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
-        const float wrap = ImGui::GetContentRegionAvail().x - 16;
-        const char* hint = "Click the annotation this one bears on (Esc cancels)";
-        float height = ImGui::CalcTextSize(hint, nullptr, false, wrap).y + ImGui::GetFrameHeightWithSpacing();
-        if (!m_linkMessage.empty())
-            height += ImGui::CalcTextSize(m_linkMessage.c_str(), nullptr, false, wrap).y +
-                      ImGui::GetStyle().ItemSpacing.y;
-        ImGui::BeginChild("##linkhint", ImVec2(0, height + 12), false,
-                          ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
-        ImGui::PushTextWrapPos(0);
-        if (!m_linkMessage.empty()) ImGui::TextColored(kWarnText, "%s", m_linkMessage.c_str());
-        if (linking) {
-            ImGui::TextUnformatted(hint);
-            if (ImGui::SmallButton("Cancel linking")) cancelLinking();
-            m_rects.remember("link-cancel");
-        } else if (ImGui::SmallButton("OK")) {
-            m_linkMessage.clear();
-        }
-        ImGui::PopTextWrapPos();
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-    }
-
-    const float deleteWidth = ImGui::GetFrameHeight();
-    for (const RelationLine& line : m_relations) {
-        ImGui::PushID(line.relationId.c_str());
-        labelChip(m_state.labelStyles().of(line.otherLabel).solid);
-        ImGui::SameLine();
-        const float width = ImGui::GetContentRegionAvail().x - deleteWidth - ImGui::GetStyle().ItemSpacing.x;
-        if (ImGui::Selectable(line.text.c_str(), false, 0, ImVec2(width, 0))) {
-            if (const Annotation* other = m_state.set().findAnnotation(line.otherId)) {
-                m_state.selectedAnnotation = other->id;
-                m_state.selection = TextSelection{};
-                if (!other->orphaned) m_state.scrollTarget = other->start();
-            }
-        }
-        char probe[128];
-        std::snprintf(probe, sizeof probe, "relation:%s", line.relationId.c_str());
-        m_rects.remember(probe);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s (relation %s)", line.otherId.c_str(), line.relationId.c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton("×")) m_state.post(Action::of(ActionKind::DeleteRelation, line.relationId));
-        std::snprintf(probe, sizeof probe, "relation-delete:%s", line.relationId.c_str());
-        m_rects.remember(probe);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this relation");
-        ImGui::PopID();
-    }
-}
-
-void InspectorPanel::startLinking() {
-    const Annotation* source = m_state.set().findAnnotation(m_state.selectedAnnotation);
-    if (!source || source->orphaned) return;
-    m_state.linkSource = source->id;
-    m_linkMessage.clear();
-    m_state.statusMessage = "Linking from " + source->id + ": click the annotation it bears on (Esc cancels)";
-}
-
-void InspectorPanel::cancelLinking() {
-    if (!m_state.linkSource.empty()) {
-        // Back to the annotation the link started from, not to a half-chosen target.
-        if (m_state.set().findAnnotation(m_state.linkSource)) m_state.selectedAnnotation = m_state.linkSource;
-        m_state.statusMessage = "Linking cancelled.";
-    }
-    m_state.linkSource.clear();
-    m_linkTarget.clear();
-    m_linkMessage.clear();
-    if (m_linkPopupOpen) {
-        m_offered.clear();
-        m_offeredExists.clear();
-    }
-}
-
-void InspectorPanel::updateLinking() {
-    if (m_state.linkSource.empty()) {
-        m_linkTarget.clear();
-        return;
-    }
-    const AnnotationSet& set = m_state.set();
-    const Annotation* source = set.findAnnotation(m_state.linkSource);
-    if (!source) {  // deleted or undone meanwhile
-        m_state.linkSource.clear();
-        return;
-    }
-    if (m_linkPopupOpen || m_openLinkPopup) return;  // waiting for the user's pick
-    const std::string& selected = m_state.selectedAnnotation;
-    if (selected == m_state.linkSource) return;
-    if (selected.empty()) {  // a click on plain text: keep linking from the source
-        m_state.selectedAnnotation = m_state.linkSource;
-        return;
-    }
-    const Annotation* target = set.findAnnotation(selected);
-    if (!target) return;
-    const std::vector<const RelationDef*> types = set.schema.relationsBetween(source->label, target->label);
-    if (types.empty()) {
-        m_linkMessage = std::string("No relation type goes from ") + article(source->label) + " " + source->label +
-                        " to " + article(target->label) + " " + target->label + ".";
-        m_state.statusMessage = m_linkMessage;
-        m_state.selectedAnnotation = m_state.linkSource;
-        return;
-    }
-    m_linkMessage.clear();
-    m_linkTarget = target->id;
-    m_offered.clear();
-    m_offeredExists.clear();
-    for (const RelationDef* type : types) {
-        m_offered.push_back(type->type);
-        bool exists = false;
-        for (const Relation& r : set.relations())
-            exists = exists || (r.type == type->type && r.from == source->id && r.to == target->id);
-        m_offeredExists.push_back(exists);
-    }
-    m_openLinkPopup = true;
-}
-
-void InspectorPanel::pickLinkType(std::size_t index) {
-    if (index >= m_offered.size() || m_offeredExists[index]) return;
-    Action action = Action::of(ActionKind::AddRelation, m_state.linkSource);
-    action.label = m_offered[index];
-    action.text = m_linkTarget;
-    m_state.post(std::move(action));
-    // The source stays selected, so the new relation shows in its list.
-    m_state.selectedAnnotation = m_state.linkSource;
-    closeLinkPopup(false);
-}
-
-void InspectorPanel::closeLinkPopup(bool keepLinking) {
-    m_linkPopupOpen = false;
-    m_offered.clear();
-    m_offeredExists.clear();
-    if (keepLinking) {  // dismissed: back to the source, still linking
-        if (m_state.selectedAnnotation == m_linkTarget && !m_state.linkSource.empty())
-            m_state.selectedAnnotation = m_state.linkSource;
-    }
-    m_linkTarget.clear();
-}
-
-void InspectorPanel::drawLinkPopup() {
-    const char* const kPopup = "##linktype";
-    if (m_openLinkPopup) {
-        ImGui::OpenPopup(kPopup);
-        m_openLinkPopup = false;
-        m_linkPopupOpen = true;
-    }
-    if (!m_linkPopupOpen) return;
-    if (!ImGui::BeginPopup(kPopup)) {  // closed by a click outside
-        closeLinkPopup(true);
-        return;
-    }
-    const AnnotationSet& set = m_state.set();
-    const Annotation* source = set.findAnnotation(m_state.linkSource);
-    const Annotation* target = set.findAnnotation(m_linkTarget);
-    if (!source || !target) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        closeLinkPopup(false);
-        return;
-    }
-    ImGui::TextDisabled("Link %s %s → %s %s as", source->label.c_str(), source->id.c_str(), target->label.c_str(),
-                        target->id.c_str());
-    ImGui::Separator();
-    std::optional<std::size_t> picked;
-    for (std::size_t i = 0; i < m_offered.size(); ++i) {
-        const RelationDef* def = set.schema.findRelation(m_offered[i]);
-        char text[160];
-        std::snprintf(text, sizeof text, "%zu  %s%s", i + 1, m_offered[i].c_str(),
-                      m_offeredExists[i] ? "  (already linked)" : "");
-        ImGui::BeginDisabled(m_offeredExists[i]);
-        if (ImGui::Selectable(text, false, ImGuiSelectableFlags_DontClosePopups)) picked = i;
-        ImGui::EndDisabled();
-        char probe[128];
-        std::snprintf(probe, sizeof probe, "link-type:%s", m_offered[i].c_str());
-        m_rects.remember(probe);
-        if (def && !def->description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", def->description.c_str());
-        if (i < 9 && ImGui::IsKeyPressed(GLFW_KEY_1 + static_cast<int>(i), false)) picked = i;
-    }
-    if (m_offered.size() == 1 && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                                  ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
-        picked = 0;
-    ImGui::Separator();
-    bool cancel = ImGui::Selectable("Cancel  (Esc)", false, ImGuiSelectableFlags_DontClosePopups);
-    m_rects.remember("link-type-cancel");
-    cancel = cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-
-    if (picked && !m_offeredExists[*picked]) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        pickLinkType(*picked);
-        return;
-    }
-    if (cancel) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        closeLinkPopup(false);
-        cancelLinking();
-        return;
-    }
-    ImGui::EndPopup();
 }
 
 // ---------------------------------------------------------------------------------------

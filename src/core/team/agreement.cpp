@@ -1,15 +1,14 @@
 // agreement.cpp — see agreement.h.
 //
-// [SECTION] Helpers          spans of a label per reviewer, overlap size, masks
-// [SECTION] Span matching    exact (multiset) and overlap (one to one, greedy by size)
-// [SECTION] Units            a sweep over span boundaries: linear in the text, not per span
-// [SECTION] Groups           cross-reviewer span groups and the attribute values on them
-// [SECTION] Relations        pairwise, ends mapped through the overlap matching
 // [SECTION] Counting         countDocument and AgreementCounts::add
 // [SECTION] Figures          figures from counts, headline, the project report
+//
+// The levels countDocument counts are in agreement_spans.cpp (span matching),
+// agreement_units.cpp (units, groups and their attributes) and agreement_relations.cpp
+// (relations), through agreement_levels.h.
 #include "core/team/agreement.h"
 
-#include "core/text/utf8.h"
+#include "core/team/agreement_levels.h"
 
 #include <algorithm>
 #include <bit>
@@ -20,297 +19,20 @@ namespace claimmark {
 
 namespace {
 
-// --- [SECTION] Helpers ------------------------------------------------------------------
-
-struct Item {
-    const Annotation* annotation;
-    std::size_t start;
-    std::size_t end;
-};
-
-// Non-orphaned annotations of one set, by label, sorted by start (then end).
-std::map<std::string, std::vector<Item>> itemsByLabel(const AnnotationSet& set, std::uint64_t& orphans) {
-    std::map<std::string, std::vector<Item>> out;
-    for (const Annotation& a : set.annotations()) {
-        if (a.orphaned) {
-            ++orphans;
-            continue;
-        }
-        if (a.spans.empty()) continue;
-        out[a.label].push_back(Item{&a, a.start(), a.end()});
-    }
-    for (auto& [label, items] : out)
-        std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
-            return x.start != y.start ? x.start < y.start : x.end < y.end;
-        });
-    return out;
-}
-
-// Shared code points of two annotations (fragments are sorted and disjoint).
-std::size_t overlapSize(const Annotation& a, const Annotation& b) {
-    std::size_t shared = 0, i = 0, j = 0;
-    while (i < a.spans.size() && j < b.spans.size()) {
-        const Span& x = a.spans[i];
-        const Span& y = b.spans[j];
-        const std::size_t lo = std::max(x.start, y.start), hi = std::min(x.end, y.end);
-        if (hi > lo) shared += hi - lo;
-        if (x.end < y.end) ++i;
-        else ++j;
-    }
-    return shared;
-}
-
-std::uint64_t bit(std::size_t reviewer) { return std::uint64_t(1) << reviewer; }
-
-// --- [SECTION] Span matching ------------------------------------------------------------
-
-constexpr std::size_t kUnmatched = static_cast<std::size_t>(-1);
-
-// One-to-one overlap matching of `a` to `b` (both sorted by start). Candidate pairs come from
-// a binary search on the running maximum of b's ends, so disjoint spans cost O(log n) each;
-// only genuinely overlapping pairs are listed. Returns, for each a, the index of its b.
-std::vector<std::size_t> matchByOverlap(const std::vector<Item>& a, const std::vector<Item>& b) {
-    std::vector<std::size_t> match(a.size(), kUnmatched);
-    if (a.empty() || b.empty()) return match;
-    std::vector<std::size_t> maxEnd(b.size());
-    for (std::size_t j = 0; j < b.size(); ++j) maxEnd[j] = std::max(j ? maxEnd[j - 1] : 0, b[j].end);
-
-    struct Candidate {
-        std::size_t shared, i, j;
-    };
-    std::vector<Candidate> candidates;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        // First b whose running max end passes a's start: nothing before it can overlap.
-        std::size_t j = std::size_t(std::upper_bound(maxEnd.begin(), maxEnd.end(), a[i].start) - maxEnd.begin());
-        for (; j < b.size() && b[j].start < a[i].end; ++j) {
-            if (b[j].end <= a[i].start) continue;
-            const std::size_t shared = overlapSize(*a[i].annotation, *b[j].annotation);
-            if (shared > 0) candidates.push_back({shared, i, j});
-        }
-    }
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-        if (x.shared != y.shared) return x.shared > y.shared;
-        if (x.i != y.i) return x.i < y.i;
-        return x.j < y.j;
-    });
-    std::vector<char> taken(b.size(), 0);
-    for (const Candidate& c : candidates) {
-        if (match[c.i] != kUnmatched || taken[c.j]) continue;
-        match[c.i] = c.j;
-        taken[c.j] = 1;
-    }
-    return match;
-}
-
-// Exact matches: identical span lists, each span of either side used once.
-std::uint64_t countExact(const std::vector<Item>& a, const std::vector<Item>& b) {
-    auto keys = [](const std::vector<Item>& items) {
-        std::vector<const std::vector<Span>*> out;
-        out.reserve(items.size());
-        for (const Item& item : items) out.push_back(&item.annotation->spans);
-        auto less = [](const std::vector<Span>* x, const std::vector<Span>* y) {
-            return std::lexicographical_compare(x->begin(), x->end(), y->begin(), y->end(),
-                                                [](const Span& s, const Span& t) {
-                                                    return s.start != t.start ? s.start < t.start : s.end < t.end;
-                                                });
-        };
-        std::sort(out.begin(), out.end(), less);
-        return std::make_pair(out, less);
-    };
-    auto [ka, less] = keys(a);
-    auto kb = keys(b).first;
-    std::uint64_t matched = 0;
-    std::size_t i = 0, j = 0;
-    while (i < ka.size() && j < kb.size()) {
-        if (less(ka[i], kb[j])) ++i;
-        else if (less(kb[j], ka[i])) ++j;
-        else {
-            ++matched;
-            ++i;
-            ++j;
-        }
-    }
-    return matched;
-}
-
-// --- [SECTION] Units --------------------------------------------------------------------
-
-// nonSpace[i] = non-whitespace code points in [0, i).
-std::vector<std::uint32_t> nonSpacePrefix(const Document& article) {
-    std::vector<std::uint32_t> prefix;
-    prefix.reserve(article.length() + 1);
-    prefix.push_back(0);
-    const std::string& bytes = article.bytes();
-    std::size_t pos = 0;
-    std::uint32_t count = 0;
-    while (pos < bytes.size()) {
-        const unsigned char c = static_cast<unsigned char>(bytes[pos]);
-        char32_t cp;
-        if (c < 0x80) {
-            cp = c;
-            ++pos;
-        } else {
-            cp = utf8::decode(bytes, pos);
-        }
-        if (!utf8::isWhiteSpace(cp)) ++count;
-        prefix.push_back(count);
-    }
-    return prefix;
-}
-
-// Adds this document's unit patterns for one label: sweep over span boundaries, each stretch
-// between boundaries has one covered mask and contributes its non-whitespace code points.
-void addUnitPatterns(const std::vector<std::pair<std::size_t, const std::vector<Item>*>>& perReviewer,
-                     std::uint64_t present, const std::vector<std::uint32_t>& nonSpace, UnitPatterns& out) {
-    struct Event {
-        std::size_t position;
-        std::uint32_t reviewer;
-        int delta;
-    };
-    const std::size_t length = nonSpace.size() - 1;
-    std::vector<Event> events;
-    for (const auto& [reviewer, items] : perReviewer)
-        for (const Item& item : *items)
-            for (const Span& s : item.annotation->spans) {
-                const std::size_t start = std::min(s.start, length), end = std::min(s.end, length);
-                if (end <= start) continue;
-                events.push_back({start, std::uint32_t(reviewer), +1});
-                events.push_back({end, std::uint32_t(reviewer), -1});
-            }
-    std::sort(events.begin(), events.end(),
-              [](const Event& x, const Event& y) { return x.position < y.position; });
-    std::uint32_t depth[kMaxAgreementReviewers] = {};
-    std::uint64_t covered = 0;
-    std::size_t at = 0;
-    std::uint64_t coveredUnits = 0;
-    for (std::size_t e = 0; e < events.size();) {
-        const std::size_t position = events[e].position;
-        if (covered != 0 && position > at) {
-            const std::uint64_t units = nonSpace[position] - nonSpace[at];
-            if (units) {
-                out[{present, covered}] += units;
-                coveredUnits += units;
-            }
-        }
-        for (; e < events.size() && events[e].position == position; ++e) {
-            std::uint32_t& d = depth[events[e].reviewer];
-            d = std::uint32_t(int(d) + events[e].delta);
-            if (d) covered |= bit(events[e].reviewer);
-            else covered &= ~bit(events[e].reviewer);
-        }
-        at = position;
-    }
-    const std::uint64_t uncovered = nonSpace[length] - coveredUnits;
-    if (uncovered) out[{present, 0}] += uncovered;
-}
-
-// --- [SECTION] Groups -------------------------------------------------------------------
-
-struct Group {
-    Item anchor;
-    std::vector<std::pair<std::uint32_t, const Annotation*>> members;
-};
-
-std::vector<Group> groupAcrossReviewers(
-    const std::vector<std::pair<std::size_t, const std::vector<Item>*>>& perReviewer) {
-    std::vector<Group> groups;
-    for (const auto& [reviewer, items] : perReviewer) {
-        // Anchors sorted by start for the matcher; keep their group indices alongside.
-        std::vector<std::size_t> order(groups.size());
-        for (std::size_t g = 0; g < groups.size(); ++g) order[g] = g;
-        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            const Item& a = groups[x].anchor;
-            const Item& b = groups[y].anchor;
-            return a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end < b.end : x < y);
-        });
-        std::vector<Item> anchors;
-        anchors.reserve(order.size());
-        for (std::size_t g : order) anchors.push_back(groups[g].anchor);
-        // Match the reviewer's items (as the "a" side) to the anchors.
-        const std::vector<std::size_t> match = matchByOverlap(*items, anchors);
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const Item& item = (*items)[i];
-            if (match[i] != kUnmatched) {
-                groups[order[match[i]]].members.push_back({std::uint32_t(reviewer), item.annotation});
-            } else {
-                groups.push_back(Group{item, {{std::uint32_t(reviewer), item.annotation}}});
-            }
-        }
-    }
-    return groups;
-}
-
-std::vector<AttributeUnits> emptyAttributes(const Schema& schema) {
-    std::vector<AttributeUnits> out;
-    for (const LabelDef& label : schema.labels)
-        for (const AttributeDef& def : label.attributes) {
-            if (def.kind == AttributeKind::Text) continue;
-            AttributeUnits units;
-            units.label = label.name;
-            units.attribute = def.name;
-            units.kind = def.kind;
-            if (def.kind == AttributeKind::Enum) units.categories = def.values;
-            if (def.kind == AttributeKind::Bool) units.categories = {"false", "true"};
-            if (def.kind == AttributeKind::Ordinal && def.max >= def.min && def.max - def.min < 1000)
-                for (std::int64_t v = def.min; v <= def.max; ++v) {
-                    units.categories.push_back(std::to_string(v));
-                    units.numeric.push_back(double(v));
-                }
-            out.push_back(std::move(units));
-        }
-    return out;
-}
-
-// The category of `value` for `def`, or -1 when it does not fit (ignored, not an error:
-// the set reader has already reported such values).
-long categoryOf(const AttributeDef& def, const AttributeValue& value) {
-    switch (def.kind) {
-        case AttributeKind::Enum: {
-            const std::string* s = std::get_if<std::string>(&value);
-            if (!s) return -1;
-            auto it = std::find(def.values.begin(), def.values.end(), *s);
-            return it == def.values.end() ? -1 : long(it - def.values.begin());
-        }
-        case AttributeKind::Bool: {
-            const bool* b = std::get_if<bool>(&value);
-            return b ? long(*b) : -1;
-        }
-        case AttributeKind::Ordinal: {
-            const std::int64_t* v = std::get_if<std::int64_t>(&value);
-            if (!v || *v < def.min || *v > def.max) return -1;
-            return long(*v - def.min);
-        }
-        case AttributeKind::Text:
-            return -1;
-    }
-    return -1;
-}
-
-// --- [SECTION] Relations ----------------------------------------------------------------
-
-struct RelationKey {
-    std::string type;
-    const Annotation* from;
-    const Annotation* to;
-    bool operator<(const RelationKey& o) const {
-        if (type != o.type) return type < o.type;
-        if (from != o.from) return std::less<const Annotation*>()(from, o.from);
-        return std::less<const Annotation*>()(to, o.to);
-    }
-};
-
-// Relations of `set` whose ends are both placed, by type.
-std::vector<std::pair<std::string, std::pair<const Annotation*, const Annotation*>>> placedRelations(
-    const AnnotationSet& set) {
-    std::vector<std::pair<std::string, std::pair<const Annotation*, const Annotation*>>> out;
-    for (const Relation& r : set.relations()) {
-        const Annotation* from = set.findAnnotation(r.from);
-        const Annotation* to = set.findAnnotation(r.to);
-        if (!from || !to || from->orphaned || to->orphaned) continue;
-        out.push_back({r.type, {from, to}});
-    }
-    return out;
-}
+using detail::addUnitPatterns;
+using detail::bit;
+using detail::categoryOf;
+using detail::countExact;
+using detail::emptyAttributes;
+using detail::Group;
+using detail::groupAcrossReviewers;
+using detail::Item;
+using detail::itemsByLabel;
+using detail::kUnmatched;
+using detail::matchByOverlap;
+using detail::nonSpacePrefix;
+using detail::placedRelations;
+using detail::RelationKey;
 
 }  // namespace
 

@@ -1,0 +1,156 @@
+// set_sax.h — the SAX handler behind parseSet (set_reader.cpp): annotations are parsed
+// straight into the model, every other value is captured as a small nlohmann::json for
+// set_reader.cpp to interpret. Private to this folder.
+//
+// [SECTION] DomCapture   builds small nlohmann::json values from SAX events
+// [SECTION] SetSax       the SAX handler: annotations parsed directly, the rest captured
+#pragma once
+
+#include "core/model/annotation_set.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimmark::set_reading {
+
+using json = nlohmann::json;
+
+// "a string", "an array", ...: a value's type as messages name it.
+const char* jsonTypeName(const json& j);
+
+// --- [SECTION] DomCapture ---------------------------------------------------------------
+
+// Collects one JSON value (scalar or container) from SAX events.
+class DomCapture {
+public:
+    bool active() const { return m_active; }
+    void begin() {
+        m_active = true;
+        m_root = json();
+        m_stack.clear();
+        m_rootSet = false;
+    }
+    // Each returns true when the captured value is complete.
+    template <class V>
+    bool scalar(V&& v) {
+        place(json(std::forward<V>(v)));
+        return m_stack.empty();
+    }
+    bool startObject() {
+        m_stack.push_back(place(json::object()));
+        return false;
+    }
+    bool startArray() {
+        m_stack.push_back(place(json::array()));
+        return false;
+    }
+    void key(std::string& k) { m_key = std::move(k); }
+    bool endContainer() {
+        m_stack.pop_back();
+        return m_stack.empty();
+    }
+    json take() {
+        m_active = false;
+        return std::move(m_root);
+    }
+
+private:
+    json* place(json&& v) {
+        if (m_stack.empty()) {
+            m_root = std::move(v);
+            return &m_root;
+        }
+        json& top = *m_stack.back();
+        if (top.is_array()) {
+            top.push_back(std::move(v));
+            return &top.back();
+        }
+        json& slot = top[m_key];
+        slot = std::move(v);
+        return &slot;
+    }
+
+    json m_root;
+    std::vector<json*> m_stack;
+    std::string m_key;
+    bool m_active = false;
+    bool m_rootSet = false;
+};
+
+// --- [SECTION] SetSax -------------------------------------------------------------------
+
+enum class Frame { TopObject, Annotations, AnnotationObject, Spans, SpanObject, Attributes };
+
+struct ParsedAnnotation {
+    Annotation annotation;
+    bool hasId = false, hasLabel = false, hasSpans = false;
+    bool broken = false;  // a field had the wrong type; already reported
+};
+
+class SetSax final : public nlohmann::json_sax<json> {
+public:
+    explicit SetSax(std::string_view text);
+
+    json top = json::object();               // every top-level key except "annotations"
+    bool topIsObject = false;
+    std::string topTypeError;                 // set when the file is not a JSON object
+    std::vector<ParsedAnnotation> annotations;
+    Problems problems;                        // paths are absolute (annotations[3].spans[0])
+    std::string syntaxError;
+    std::size_t syntaxLine = 0, syntaxColumn = 0;
+
+    bool null() override;
+    bool boolean(bool v) override;
+    bool number_integer(number_integer_t v) override;
+    bool number_unsigned(number_unsigned_t v) override;
+    bool number_float(number_float_t v, const string_t&) override;
+    bool string(string_t& v) override;
+    bool binary(binary_t&) override;  // not produced by the text parser
+
+    bool start_object(std::size_t) override;
+    bool start_array(std::size_t) override;
+    bool key(string_t& k) override;
+    bool end_object() override;
+    bool end_array() override;
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override;
+
+    bool sawAnnotationsArray() const { return m_annotationsSeen; }
+
+private:
+    struct Level {
+        Frame frame;
+        std::string key;
+        std::size_t index = 0;
+    };
+
+    std::string_view m_text;
+    std::vector<Level> m_frames;
+    DomCapture m_capture;
+    bool m_annotationsSeen = false;
+    std::optional<std::size_t> m_spanStart, m_spanEnd;
+    std::size_t m_spanCount = 0;
+
+    ParsedAnnotation& current() { return annotations.back(); }
+    std::string annotationPath() const { return "annotations[" + std::to_string(annotations.size() - 1) + "]"; }
+    std::string spanPath() const { return annotationPath() + ".spans[" + std::to_string(m_spanCount) + "]"; }
+
+    void startCapture() { m_capture.begin(); }
+
+    template <class V>
+    bool scalarEvent(V&& v);
+    std::string* stringField(const std::string& key);
+    // A complete value that the fast paths did not take: store it or report its type.
+    void deliver(json value);
+
+    bool m_spanInvalid = false;
+
+    void finishSpan();
+    void finishAnnotation();
+};
+
+}  // namespace claimmark::set_reading
