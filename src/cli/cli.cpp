@@ -5,7 +5,9 @@
 #include "cli/commands.h"
 #include "cli/editor_arguments.h"
 
+#include <exception>
 #include <iostream>
+#include <new>
 #include <vector>
 
 namespace claimmark::cli {
@@ -113,7 +115,18 @@ int runCli(int argc, char** argv, bool editorAvailable) {
         std::cerr << "claimmark help: no command '" << rest[0] << "'\nsee 'claimmark --help'\n";
         return kExitUsage;
     }
-    if (const CommandEntry* command = findCommand(name)) return command->run(rest);
+    if (const CommandEntry* command = findCommand(name)) {
+        // Last line of defence: core reports bad input as diagnostics, but an exception that
+        // escapes anyway ends the command with a message, not an abort.
+        try {
+            return command->run(rest);
+        } catch (const std::bad_alloc&) {
+            std::cerr << "claimmark " << name << ": not enough memory\n";
+        } catch (const std::exception& e) {
+            std::cerr << "claimmark " << name << ": internal error: " << e.what() << '\n';
+        }
+        return kExitBadInput;
+    }
 
     std::cerr << "claimmark: unknown command '" << name << "'\nsee 'claimmark --help'\n";
     return kExitUsage;

@@ -12,15 +12,20 @@ void printDiagnostics(const Diagnostics& diagnostics) {
     for (const Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.toString() << '\n';
 }
 
-Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const AnnotationSet& set) {
-    std::filesystem::path article = resolveDocumentPath(setPath, set);
+Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const AnnotationSet& set,
+                                   const std::optional<std::filesystem::path>& explicitArticle) {
+    if (explicitArticle) return Document::loadFile(*explicitArticle);  // named by the user: trusted
+    if (set.document.path.empty())
+        return Diagnostic{setPath.string(), "document.path", "names no article (name it with --article)"};
+    Result<std::filesystem::path> article = trustedDocumentPath(setPath, set);
+    if (!article) return article.errors();
     std::error_code error;
-    if (set.document.path.empty() || !std::filesystem::exists(article, error)) {
+    if (!std::filesystem::exists(*article, error)) {
         return Diagnostic{setPath.string(), "document.path",
-                          "article not found: " + article.string() + " (document.path \"" +
+                          "article not found: " + article->string() + " (document.path \"" +
                               set.document.path + "\")"};
     }
-    return Document::loadFile(article);
+    return Document::loadFile(*article);
 }
 
 std::string excerpt(std::string_view text, std::size_t maxCodePoints) {

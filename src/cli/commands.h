@@ -7,6 +7,7 @@
 #include "core/text/document.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +34,13 @@ extern const char* const kMergeUsage;
 // One diagnostic per line on stderr.
 void printDiagnostics(const Diagnostics& diagnostics);
 
-// The article `set` refers to, resolved against `setPath`. A missing file is reported
-// against the set ("set.json: document.path: article not found: ..."); an unreadable or
-// invalid one with the article's own diagnostics (file and byte offset).
-Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const AnnotationSet& set);
+// The article `set` refers to, resolved against `setPath` and held to the trust boundary
+// (trustedDocumentPath: inside the project folder or beside the set), or `explicitArticle`
+// when the user named one (--article). A missing or refused file is reported against the set
+// ("set.json: document.path: article not found: ..."); an unreadable or invalid one with the
+// article's own diagnostics (file and byte offset).
+Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const AnnotationSet& set,
+                                   const std::optional<std::filesystem::path>& explicitArticle = std::nullopt);
 
 // `text` on one line (line breaks and tabs shown as spaces), cut to at most `maxCodePoints`
 // code points with "…" when cut. Never splits a UTF-8 sequence.

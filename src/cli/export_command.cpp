@@ -22,7 +22,7 @@ namespace {
 
 std::string usageText() {
     std::ostringstream out;
-    out << "usage: claimmark export --to FORMAT [--offsets codepoint|utf16|byte] SET.json... -o OUT\n"
+    out << "usage: claimmark export --to FORMAT [--offsets codepoint|utf16|byte] [--article ARTICLE] SET.json... -o OUT\n"
            "\n"
            "Writes the annotation sets (each with the article it points to) as a dataset for other\n"
            "tools. Several sets make one dataset (jsonl, csv, conll, labelstudio, doccano,\n"
@@ -36,6 +36,9 @@ std::string usageText() {
            "                     JavaScript and doccano count) or byte (UTF-8 bytes); the\n"
            "                     default depends on the format. Every output states its unit.\n"
            "  -o, --output OUT   the file (or folder, for brat and w3c) to write\n"
+           "  --article ARTICLE  the article of the given sets, instead of the path each set\n"
+           "                     names (read only inside the set's project folder or beside\n"
+           "                     the set); it must be the version the sets were made on\n"
            "\n"
            "formats:\n";
     for (const ExportFormat& format : exportFormats()) {
@@ -78,7 +81,7 @@ const char* const kExportUsage = kExportUsageText.c_str();
 
 int runExport(const std::vector<std::string>& arguments) {
     ParsedArguments parsed = parseArguments(
-        arguments, {{"--to", "", true}, {"--offsets", "", true}, {"--output", "-o", true}});
+        arguments, {{"--to", "", true}, {"--offsets", "", true}, {"--output", "-o", true}, {"--article", "", true}});
     if (parsed.help) {
         std::cout << kExportUsage;
         return kExitOk;
@@ -107,6 +110,12 @@ int runExport(const std::vector<std::string>& arguments) {
     if (outName->empty()) return usageError("export", "-o needs a file or folder name");
     if (parsed.positional.empty()) return usageError("export", "no annotation set given");
 
+    std::optional<std::filesystem::path> article;
+    if (const std::string* named = parsed.value("--article")) {
+        if (named->empty()) return usageError("export", "--article needs a file name");
+        article = std::filesystem::path(*named);
+    }
+
     // Load and check everything first; report every bad set, not just the first.
     std::vector<ExportSource> sources;
     Diagnostics problems;
@@ -118,7 +127,7 @@ int runExport(const std::vector<std::string>& arguments) {
             problems.insert(problems.end(), loaded.errors().begin(), loaded.errors().end());
             continue;
         }
-        Result<Document> document = loadArticleForSet(setPath, loaded->set);
+        Result<Document> document = loadArticleForSet(setPath, loaded->set, article);
         if (!document) {
             problems.insert(problems.end(), document.errors().begin(), document.errors().end());
             continue;
@@ -126,14 +135,14 @@ int runExport(const std::vector<std::string>& arguments) {
         if (document->sha256() != loaded->set.document.sha256) {
             problems.push_back(Diagnostic{
                 setName, "document.sha256",
-                "the article " + resolveDocumentPath(setPath, loaded->set).string() +
+                "the article " + (article ? *article : resolveDocumentPath(setPath, loaded->set)).string() +
                     " has changed since this set was made (its SHA-256 differs); run 'claimmark reanchor " +
                     setName + " -o NEW.json' first and export NEW.json"});
             continue;
         }
         ExportSource source;
         source.setPath = setPath;
-        const std::string base = resolveDocumentPath(setPath, loaded->set).stem().string();
+        const std::string base = (article ? *article : resolveDocumentPath(setPath, loaded->set)).stem().string();
         source.stem = base.empty() ? "document" : base;
         for (int n = 2; !stems.insert(source.stem).second; ++n) source.stem = base + "-" + std::to_string(n);
         source.document = std::move(*document);
@@ -146,7 +155,7 @@ int runExport(const std::vector<std::string>& arguments) {
         return kExitBadInput;
     }
 
-    Result<ExportOutput> output = format->run(sources, options);
+    Result<ExportOutput> output = runExportFormat(*format, sources, options);
     if (!output) {
         printDiagnostics(output.errors());
         std::cerr << "nothing written\n";

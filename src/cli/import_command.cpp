@@ -108,7 +108,12 @@ void planDocument(ImportedDocument& document, const fs::path& root, const std::s
         return;
     }
     document.set.document.path = relativeDocumentPath(absolutePath(setPath), absolutePath(articlePath));
-    plan.files.push_back(ExportFile{setRelative, serializeSet(document.set)});
+    Result<std::string> text = serializeSetChecked(document.set, setPath.string());
+    if (!text) {
+        for (const Diagnostic& d : text.errors()) plan.problems.push_back(d);
+        return;
+    }
+    plan.files.push_back(ExportFile{setRelative, std::move(*text)});
 }
 
 }  // namespace
@@ -150,7 +155,7 @@ int runImport(const std::vector<std::string>& arguments) {
     const bool force = parsed.has("--force");
 
     std::vector<fs::path> inputs(parsed.positional.begin(), parsed.positional.end());
-    Result<ImportOutput> imported = format->run(inputs, options);
+    Result<ImportOutput> imported = runImportFormat(*format, inputs, options);
     if (!imported) {
         printDiagnostics(imported.errors());
         std::cerr << "nothing imported" << (options.lenient ? "" : " (--lenient skips bad items and keeps the rest)")

@@ -18,7 +18,7 @@
 namespace claimmark::cli {
 
 const char* const kReanchorUsage =
-    "usage: claimmark reanchor SET.json -o NEW.json [--force]\n"
+    "usage: claimmark reanchor SET.json -o NEW.json [--article ARTICLE] [--force]\n"
     "\n"
     "Re-anchors the annotations of SET.json on the article as it is now (exact match with\n"
     "context first, then approximate) and writes the result to NEW.json. Annotations that\n"
@@ -27,6 +27,9 @@ const char* const kReanchorUsage =
     "  -o, --output NEW.json   where to write the re-anchored set (required)\n"
     "  --force                 overwrite NEW.json if it exists (also needed when NEW.json\n"
     "                          is SET.json itself)\n"
+    "  --article ARTICLE       the article to place the set on, instead of the one the set\n"
+    "                          names (which is read only inside the set's project folder or\n"
+    "                          beside the set); NEW.json then refers to ARTICLE\n"
     "\n"
     "Exit status: 0 written (even with orphaned annotations), 1 bad input or the output\n"
     "could not be written, 2 usage error.\n";
@@ -60,7 +63,7 @@ void printChanges(const char* kind, const std::vector<std::string>& ids, const A
 
 int runReanchor(const std::vector<std::string>& arguments) {
     ParsedArguments parsed =
-        parseArguments(arguments, {{"--output", "-o", true}, {"--force", "", false}});
+        parseArguments(arguments, {{"--output", "-o", true}, {"--force", "", false}, {"--article", "", true}});
     if (parsed.help) {
         std::cout << kReanchorUsage;
         return kExitOk;
@@ -96,13 +99,18 @@ int runReanchor(const std::vector<std::string>& arguments) {
         return kExitBadInput;
     }
     AnnotationSet& set = loaded->set;
-    Result<Document> document = loadArticleForSet(inPath, set);
+    std::optional<std::filesystem::path> article;
+    if (const std::string* named = parsed.value("--article")) {
+        if (named->empty()) return usageError("reanchor", "--article needs a file name");
+        article = std::filesystem::path(*named);
+    }
+    Result<Document> document = loadArticleForSet(inPath, set, article);
     if (!document) {
         printDiagnostics(document.errors());
         return kExitBadInput;
     }
 
-    const std::filesystem::path articlePath = resolveDocumentPath(inPath, set);
+    const std::filesystem::path articlePath = article ? *article : resolveDocumentPath(inPath, set);
     const AnnotationSet before = set;
     ReanchorReport report = reanchor(set, *document);
     set.document.sha256 = document->sha256();

@@ -17,7 +17,7 @@
 namespace claimmark::cli {
 
 const char* const kValidateUsage =
-    "usage: claimmark validate SET.json...\n"
+    "usage: claimmark validate SET.json... [--article ARTICLE]\n"
     "\n"
     "Checks each annotation set: JSON syntax, structure, labels and attributes against the\n"
     "set's schema, ids, relations, spans, and that the article it names exists, is valid\n"
@@ -25,12 +25,16 @@ const char* const kValidateUsage =
     "Prints 'SET: ok (N annotations, M relations)' for each valid set on stdout and one\n"
     "problem per line ('file: where: what') on stderr.\n"
     "\n"
+    "A set's article is read only inside its project folder (the folder holding the\n"
+    "annotations/ folder the set is in) or beside the set; --article ARTICLE names the\n"
+    "article to check every given set against instead of the path the set records.\n"
+    "\n"
     "Exit status: 0 every set is valid, 1 some set has problems, 2 usage error.\n";
 
 namespace {
 
 // True when the set at `path` is valid; problems are printed as they are found.
-bool validateOne(const std::string& name) {
+bool validateOne(const std::string& name, const std::optional<std::filesystem::path>& article) {
     std::filesystem::path path(name);
     Result<LoadedSet> loaded = loadSetFile(path);
     if (!loaded) {
@@ -39,7 +43,7 @@ bool validateOne(const std::string& name) {
     }
     const AnnotationSet& set = loaded->set;
 
-    Result<Document> document = loadArticleForSet(path, set);
+    Result<Document> document = loadArticleForSet(path, set, article);
     if (!document) {
         printDiagnostics(document.errors());
         return false;
@@ -82,7 +86,7 @@ bool validateOne(const std::string& name) {
 }  // namespace
 
 int runValidate(const std::vector<std::string>& arguments) {
-    ParsedArguments parsed = parseArguments(arguments, {});
+    ParsedArguments parsed = parseArguments(arguments, {{"--article", "", true}});
     if (parsed.help) {
         std::cout << kValidateUsage;
         return kExitOk;
@@ -90,8 +94,13 @@ int runValidate(const std::vector<std::string>& arguments) {
     if (!parsed.error.empty()) return usageError("validate", parsed.error);
     if (parsed.positional.empty()) return usageError("validate", "no annotation set given");
 
+    std::optional<std::filesystem::path> article;
+    if (const std::string* named = parsed.value("--article")) {
+        if (named->empty()) return usageError("validate", "--article needs a file name");
+        article = std::filesystem::path(*named);
+    }
     bool allValid = true;
-    for (const std::string& name : parsed.positional) allValid = validateOne(name) && allValid;
+    for (const std::string& name : parsed.positional) allValid = validateOne(name, article) && allValid;
     std::cout.flush();
     return allValid ? kExitOk : kExitBadInput;
 }

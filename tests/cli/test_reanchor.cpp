@@ -39,9 +39,14 @@ TEST_CASE("reanchor: an insertion at the start moves every span by its length") 
     CHECK(set.at("document").at("length") == 88);
     CHECK(set.at("relations").size() == 3);
 
-    // The input set is unchanged, and the output validates against the new article.
+    // The input set is unchanged, and the output validates against the new article. The
+    // article lies outside out/ and there is no project folder, so validate reads it only
+    // when it is named (the trust boundary of document.path).
     CHECK(nlohmann::json::parse(readFile(f.set)) == standardSet());
-    RunResult check = run("validate " + quote(out.string()));
+    RunResult refused = run("validate " + quote(out.string()));
+    CHECK(refused.exitCode == 1);
+    CHECK(contains(refused.err, "leads outside the project"));
+    RunResult check = run("validate " + quote(out.string()) + " --article " + quote(f.article.string()));
     CHECK(check.exitCode == 0);
     CHECK(contains(check.out, "ok (4 annotations, 3 relations)"));
 }

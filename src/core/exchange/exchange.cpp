@@ -2,6 +2,9 @@
 #include "core/exchange/exchange.h"
 
 #include "core/exchange/exchange_formats.h"
+#include "core/storage/json_input.h"
+
+#include <new>
 
 namespace claimmark {
 
@@ -89,6 +92,34 @@ const ImportFormat* findImportFormat(std::string_view name) {
     for (const ImportFormat& format : importFormats())
         if (name == format.name) return &format;
     return nullptr;
+}
+
+namespace {
+
+std::string escapedReason(const std::exception& e) {
+    if (dynamic_cast<const std::bad_alloc*>(&e)) return "not enough memory";
+    return jsonErrorReason(e.what());
+}
+
+}  // namespace
+
+Result<ImportOutput> runImportFormat(const ImportFormat& format, const std::vector<std::filesystem::path>& inputs,
+                                     const ImportOptions& options) {
+    try {
+        return format.run(inputs, options);
+    } catch (const std::exception& e) {
+        const std::string file = inputs.size() == 1 ? inputs.front().string() : std::string(format.name) + " input";
+        return Diagnostic{file, "", std::string("cannot be imported: ") + escapedReason(e)};
+    }
+}
+
+Result<ExportOutput> runExportFormat(const ExportFormat& format, const std::vector<ExportSource>& sources,
+                                     const ExportOptions& options) {
+    try {
+        return format.run(sources, options);
+    } catch (const std::exception& e) {
+        return Diagnostic{std::string(format.name) + " export", "", std::string("failed: ") + escapedReason(e)};
+    }
 }
 
 }  // namespace claimmark

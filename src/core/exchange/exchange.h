@@ -120,4 +120,11 @@ const std::vector<ImportFormat>& importFormats();
 const ExportFormat* findExportFormat(std::string_view name);
 const ImportFormat* findImportFormat(std::string_view name);
 
+// Run a format, turning any exception that escapes it (a JSON library error the format did
+// not foresee, memory exhausted) into a diagnostic naming the input, instead of an abort.
+Result<ImportOutput> runImportFormat(const ImportFormat& format, const std::vector<std::filesystem::path>& inputs,
+                                     const ImportOptions& options);
+Result<ExportOutput> runExportFormat(const ExportFormat& format, const std::vector<ExportSource>& sources,
+                                     const ExportOptions& options);
+
 }  // namespace claimmark

@@ -2,12 +2,17 @@
 //
 // [SECTION] Checks      relative paths that stay inside the target folder
 // [SECTION] Staging     every file written into "<folder>.partial-<pid>" first
-// [SECTION] Moving      into place with rename; a failure takes every move back
+// [SECTION] Moving      into place with rename over the old file; a failure takes every move
+//                       back; no writing through symlinked folders; stale staging removed
 #include "core/exchange/export_writer.h"
 
 #include "core/storage/file_io.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <set>
 #include <string>
@@ -82,14 +87,53 @@ bool renameWithHook(const fs::path& from, const fs::path& to, std::error_code& e
     return !error;
 }
 
-// Undoes the moves made so far (newest first) and removes folders created for them.
+// Undoes the moves made so far (newest first) and removes folders created for them. A
+// replaced file comes back with one rename over the new one, so the path is never empty.
 void rollBack(std::vector<Move>& moves, const std::vector<fs::path>& createdFolders) {
     std::error_code error;
     for (auto it = moves.rbegin(); it != moves.rend(); ++it) {
-        if (it->done) fs::remove(it->target, error);
-        if (!it->backup.empty() && fs::exists(it->backup, error)) fs::rename(it->backup, it->target, error);
+        if (!it->backup.empty() && fs::exists(it->backup, error)) {
+            if (it->done) fs::rename(it->backup, it->target, error);
+        } else if (it->done) {
+            fs::remove(it->target, error);
+        }
     }
     for (auto it = createdFolders.rbegin(); it != createdFolders.rend(); ++it) removeQuietly(*it);
+}
+
+// Empty when no folder between `folder` (exclusive) and `target` (exclusive) is a symbolic
+// link; else the first one that is. Writing through a linked folder would put files
+// wherever the link points, outside what the user named.
+fs::path linkedFolderOnTheWay(const fs::path& folder, const fs::path& target) {
+    std::error_code error;
+    fs::path at = folder;
+    const fs::path relative = target.lexically_relative(folder);
+    std::size_t parts = 0;
+    for (auto it = relative.begin(); it != relative.end(); ++it) ++parts;
+    std::size_t index = 0;
+    for (auto it = relative.begin(); it != relative.end() && index + 1 < parts; ++it, ++index) {
+        at /= *it;
+        if (fs::is_symlink(fs::symlink_status(at, error))) return at;
+    }
+    return {};
+}
+
+// Staging folders "<name>.partial-<pid>" left by a process that no longer runs (killed
+// mid-write): removed, since nothing refers to them.
+void removeStaleStaging(const fs::path& folder) {
+    std::error_code error;
+    const std::string prefix = folder.filename().string() + ".partial-";
+    for (fs::directory_iterator it(folder.parent_path(), error), end; !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const std::string digits = name.substr(prefix.size());
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        const long pid = std::strtol(digits.c_str(), nullptr, 10);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+    }
 }
 
 }  // namespace
@@ -117,6 +161,7 @@ Status writeFilesIntoFolder(const fs::path& folderArgument, const std::vector<Ex
 
     const fs::path staging = folder.parent_path() / (folder.filename().string() + ".partial-" + std::to_string(::getpid()));
     removeQuietly(staging);  // a leftover of an earlier run that had this process id
+    removeStaleStaging(folder);
     const fs::path missingAbove = firstMissingAncestor(folder.parent_path());
     fs::create_directories(staging, error);
     if (error) {
@@ -150,7 +195,9 @@ Status writeFilesIntoFolder(const fs::path& folderArgument, const std::vector<Ex
         return Status::success();
     }
 
-    // An existing folder: file by file, keeping what each replaces until all are in.
+    // An existing folder: file by file. Each new file is renamed over the old one (atomic:
+    // the path holds the old or the new content at every moment), after a hard link keeps
+    // the old one for taking the whole output back if a later file fails.
     const fs::path backups = staging / ".replaced";
     std::vector<Move> moves;
     std::vector<fs::path> createdFolders;
@@ -159,16 +206,27 @@ Status writeFilesIntoFolder(const fs::path& folderArgument, const std::vector<Ex
         Move move;
         move.staged = staging / file.relativePath;
         move.target = folder / file.relativePath;
+        if (const fs::path link = linkedFolderOnTheWay(folder, move.target); !link.empty()) {
+            rollBack(moves, createdFolders);
+            return fail(link.string() + ": is a symbolic link to a folder; claimmark does not write through "
+                                        "linked folders (replace it with a real folder, or choose another -o)");
+        }
         const fs::path newFolder = firstMissingAncestor(move.target.parent_path());
         fs::create_directories(move.target.parent_path(), error);
         if (!newFolder.empty() && !error) createdFolders.push_back(newFolder);
-        if (!error && fs::exists(move.target, error)) {
-            if (fs::is_directory(move.target, error)) {
+        std::error_code statusError;  // "not found" is no error here
+        const fs::file_status existing = fs::symlink_status(move.target, statusError);
+        if (!error && fs::exists(existing)) {
+            if (fs::is_directory(existing)) {
                 error = std::make_error_code(std::errc::is_a_directory);
             } else {
                 move.backup = backups / file.relativePath;
                 fs::create_directories(move.backup.parent_path(), error);
-                if (!error) fs::rename(move.target, move.backup, error);
+                if (!error) fs::create_hard_link(move.target, move.backup, error);
+                if (error) {
+                    error.clear();
+                    fs::copy_file(move.target, move.backup, fs::copy_options::overwrite_existing, error);
+                }
                 if (error) move.backup.clear();
             }
         }

@@ -4,9 +4,12 @@
 // through writeFileAtomic (temporary file, fsync, rename). Several files are first written
 // into a staging folder beside the target folder ("<folder>.partial-<pid>"); only when all
 // of them are there are they moved into place with rename (the whole staging folder is
-// renamed when the target folder does not exist yet). On any failure the staging folder is
-// removed, files already moved are taken back (replaced files are restored), and the
-// target is left as it was.
+// renamed when the target folder does not exist yet). An existing file is replaced by one
+// rename over it, so its path always holds the complete old or the complete new content;
+// a hard link keeps the old one until the whole output is in. On any failure the staging
+// folder is removed, files already moved are taken back (replaced files are restored), and
+// the target is left as it was. Symbolic links to folders inside the target are refused,
+// not followed; staging folders of processes that died are removed at the next write.
 #pragma once
 
 #include "core/diagnostic.h"

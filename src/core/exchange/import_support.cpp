@@ -41,7 +41,7 @@ void ImportBuilder::notice(const std::string& text) {
 
 void ImportBuilder::ensureLabel(const std::string& label) {
     Schema& schema = m_result.set.schema;
-    if (schema.findLabel(label)) return;
+    if (label.empty() || schema.findLabel(label)) return;  // an empty label is refused by addAnnotation
     LabelDef def;
     def.name = label;
     def.color = kImportedLabelColors[schema.labels.size() % std::size(kImportedLabelColors)];
@@ -52,6 +52,7 @@ void ImportBuilder::ensureLabel(const std::string& label) {
 
 std::string ImportBuilder::ensureAttribute(const std::string& label, const std::string& name,
                                            const nlohmann::json& value, AttributeValue& converted) {
+    if (name.empty()) return "an attribute has an empty name";
     LabelDef* labelDef = nullptr;
     for (LabelDef& def : m_result.set.schema.labels)
         if (def.name == label) labelDef = &def;
@@ -81,6 +82,7 @@ std::string ImportBuilder::ensureAttribute(const std::string& label, const std::
     if (!def) {
         AttributeDef added;
         added.name = name;
+        if (asText.empty()) return "attribute " + inQuotes(name) + " has an empty value";
         if (asBool) added.kind = AttributeKind::Bool;
         else if (asInteger) added.kind = AttributeKind::Ordinal, added.min = *asInteger, added.max = *asInteger;
         else added.kind = AttributeKind::Enum, added.values = {asText};
@@ -108,6 +110,7 @@ std::string ImportBuilder::ensureAttribute(const std::string& label, const std::
             converted = *asInteger;
             return {};
         case AttributeKind::Enum:
+            if (asText.empty()) return "attribute " + inQuotes(name) + " has an empty value";
             if (std::find(def->values.begin(), def->values.end(), asText) == def->values.end()) {
                 def->values.push_back(asText);
                 notice("attribute " + inQuotes(name) + " of label " + inQuotes(label) + ": value " + inQuotes(asText) +
@@ -125,6 +128,7 @@ std::string ImportBuilder::ensureAttribute(const std::string& label, const std::
 void ImportBuilder::ensureRelation(const std::string& type, const std::string& fromLabel,
                                    const std::string& toLabel) {
     Schema& schema = m_result.set.schema;
+    if (type.empty()) return;  // refused by addRelation
     for (RelationDef& def : schema.relations) {
         if (def.type != type) continue;
         if (def.allows(fromLabel, toLabel)) return;
@@ -166,6 +170,10 @@ std::string ImportBuilder::checkSpans(std::vector<Span>& spans, const std::strin
 
 std::string ImportBuilder::addAnnotation(const std::string& label, std::vector<Span> spans, Attributes attributes,
                                          std::string note, std::string& error, const std::string& id) {
+    if (label.empty()) {
+        error = "the label is empty";
+        return {};
+    }
     AnnotationSet& set = m_result.set;
     Annotation a;
     a.id = !id.empty() && !set.findAnnotation(id) ? id : set.nextAnnotationId();
@@ -187,6 +195,10 @@ std::string ImportBuilder::addAnnotation(const std::string& label, std::vector<S
 
 std::string ImportBuilder::addRelation(const std::string& type, const std::string& from, const std::string& to,
                                        std::string& error) {
+    if (type.empty()) {
+        error = "the relation type is empty";
+        return {};
+    }
     AnnotationSet& set = m_result.set;
     Relation r;
     r.id = set.nextRelationId();

@@ -21,11 +21,16 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace claimmark {
 
 Result<AnnotationSet> parseSet(std::string_view json, const std::string& fileName);
 std::string serializeSet(const AnnotationSet& set);
+// serializeSet, then the text read back with parseSet: for sets built from foreign input
+// (import), so that nothing the reader would reject is ever written. The reader's problems
+// come back under `fileName`, each prefixed "would not be readable: ".
+Result<std::string> serializeSetChecked(const AnnotationSet& set, const std::string& fileName);
 
 struct LoadedSet {
     AnnotationSet set;
@@ -47,6 +52,17 @@ SaveOutcome saveSetFile(const std::filesystem::path& path, const AnnotationSet& 
 // The article a set refers to: document.path resolved against the set file's folder.
 std::filesystem::path resolveDocumentPath(const std::filesystem::path& setPath,
                                           const AnnotationSet& set);
+// The trust boundary for document.path. Sets travel between teammates, so the path a set
+// names is read only when it leads (after resolving symbolic links) to a file inside the
+// set's project folder — the folder holding the `annotations/` folder the set is in — or
+// inside the set's own folder. Anything else, absolute paths and `../../..` escapes
+// included, is refused with a message saying so; a user who means it names the article on
+// the command line (--article), which is trusted as given.
+Result<std::filesystem::path> trustedDocumentPath(const std::filesystem::path& setPath, const AnnotationSet& set);
+// The folders a set's article may lie in: the project folder (when the set lies under an
+// `annotations/` folder) and the set's own folder, both canonical.
+std::vector<std::filesystem::path> articleRoots(const std::filesystem::path& setPath);
+
 // document.path for a set stored at `setPath` that annotates `articlePath` (relative, with
 // forward slashes, e.g. "../../samples/turmeric-joint-health.txt").
 std::string relativeDocumentPath(const std::filesystem::path& setPath,

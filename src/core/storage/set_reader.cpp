@@ -7,6 +7,7 @@
 // Why SAX: a 100,000-annotation set is tens of MB; building a DOM first costs more than
 // CPython's json.load of the same file, and the benchmark holds us to at most that.
 #include "core/storage/set_file.h"
+#include "core/storage/json_input.h"
 
 #include "core/storage/set_sax.h"
 
@@ -82,6 +83,12 @@ void readRelations(const json& array, AnnotationSet& set, Problems& problems,
 Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileName) {
     SetSax sax(text);
     const bool parsed = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
+    if (sax.tooDeep) {
+        // The handler stopped at the first container past the limit; the scan finds its place.
+        const std::optional<JsonLimitProblem> problem = findJsonLimitProblem(text);
+        return Diagnostic{fileName, problem ? jsonPlace(text, problem->byte) : std::string(),
+                          problem ? problem->message : std::string("nested too deep")};
+    }
     if (!parsed || !sax.syntaxError.empty()) {
         return Diagnostic{fileName,
                           "line " + std::to_string(sax.syntaxLine) + ", column " + std::to_string(sax.syntaxColumn),

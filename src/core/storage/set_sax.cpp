@@ -38,6 +38,7 @@ bool SetSax::string(string_t& v) { return scalarEvent(std::move(v)); }
 bool SetSax::binary(binary_t&) { return true; }  // not produced by the text parser
 
 bool SetSax::start_object(std::size_t) {
+    if (++m_depth > kMaxJsonDepth) return tooDeep = true, false;
     if (m_capture.active()) return m_capture.startObject(), true;
     if (m_frames.empty()) {
         topIsObject = true;
@@ -71,6 +72,7 @@ bool SetSax::start_object(std::size_t) {
 }
 
 bool SetSax::start_array(std::size_t) {
+    if (++m_depth > kMaxJsonDepth) return tooDeep = true, false;
     if (m_capture.active()) return m_capture.startArray(), true;
     if (!m_frames.empty()) {
         Level& level = m_frames.back();
@@ -99,6 +101,7 @@ bool SetSax::key(string_t& k) {
 }
 
 bool SetSax::end_object() {
+    --m_depth;
     if (m_capture.active()) {
         if (m_capture.endContainer()) deliver(m_capture.take());
         return true;
@@ -111,6 +114,7 @@ bool SetSax::end_object() {
 }
 
 bool SetSax::end_array() {
+    --m_depth;
     if (m_capture.active()) {
         if (m_capture.endContainer()) deliver(m_capture.take());
         return true;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/model/annotation_set.h"
+#include "core/storage/json_input.h"
 
 #include <nlohmann/json.hpp>
 
@@ -102,6 +103,7 @@ public:
     std::vector<ParsedAnnotation> annotations;
     Problems problems;                        // paths are absolute (annotations[3].spans[0])
     std::string syntaxError;
+    bool tooDeep = false;  // nesting beyond kMaxJsonDepth: parsing stopped there
     std::size_t syntaxLine = 0, syntaxColumn = 0;
 
     bool null() override;
@@ -130,6 +132,7 @@ private:
 
     std::string_view m_text;
     std::vector<Level> m_frames;
+    std::size_t m_depth = 0;  // arrays and objects open now, captured ones included
     DomCapture m_capture;
     bool m_annotationsSeen = false;
     std::optional<std::size_t> m_spanStart, m_spanEnd;

@@ -281,4 +281,15 @@ Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& do
     return out;
 }
 
+Result<std::string> serializeSetChecked(const AnnotationSet& set, const std::string& fileName) {
+    std::string text = serializeSet(set);
+    Result<AnnotationSet> back = parseSet(text, fileName);
+    if (!back) {
+        Diagnostics problems = back.errors();
+        for (Diagnostic& d : problems) d.message = "would not be readable: " + d.message;
+        return problems;
+    }
+    return text;
+}
+
 }  // namespace claimmark

@@ -91,6 +91,8 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths)
     if (!errors.empty()) return errors;
 
     std::error_code error;
+    if (Result<fs::path> trusted = trustedDocumentPath(setPaths[reference], *loaded.sets[reference]); !trusted)
+        return trusted.errors();
     if (loaded.sets[reference]->document.path.empty() || !fs::exists(articlePath, error))
         return Diagnostic{setPaths[reference].string(), "document.path",
                           "article not found: " + articlePath.string() + " (the unit-level figures need its text)"};

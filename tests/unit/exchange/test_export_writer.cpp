@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <vector>
 
 using namespace claimmark;
 namespace fs = std::filesystem;
@@ -153,6 +154,39 @@ TEST_CASE("export writer: into an existing folder, a failed move puts back what 
     CHECK(readFile(out / "keep.me") == "unrelated");
     CHECK(entries(dir.path()).count("out/sub/dir/annotation.conf"));
     CHECK(entries(dir.path()).size() == 7);
+}
+
+TEST_CASE("export writer: a replaced file's path holds the old content up to the moment the new one lands") {
+    TempDir dir;
+    const fs::path out = dir.path() / "out";
+    fs::create_directories(out);
+    writeFile(out / "doc.txt", "old text");
+    writeFile(out / "doc.ann", "old ann");
+    // Just before each move, a process killed there would leave the path as it is now.
+    std::vector<std::string> seen;
+    setStagedMoveFaultHookForTesting([&seen](const fs::path& target) {
+        seen.push_back(target.filename().string() + "=" + (fs::exists(target) ? readFile(target) : "<nothing>"));
+        return true;
+    });
+    Status status = writeExportOutput(out, threeFiles(), ExportLayout::Folder);
+    setStagedMoveFaultHookForTesting(nullptr);
+    REQUIRE(status.ok());
+    CHECK(seen == std::vector<std::string>{"doc.txt=old text", "doc.ann=old ann", "annotation.conf=<nothing>"});
+    CHECK(readFile(out / "doc.ann") == "T1\tclaim 0 4\ttext\n");
+    CHECK(entries(dir.path()).size() == 6);  // out, 2 files, sub, sub/dir, annotation.conf: no staging left
+}
+
+TEST_CASE("export writer: a symbolic link to a folder inside the output is refused, not written through") {
+    TempDir dir;
+    const fs::path out = dir.path() / "out";
+    fs::create_directories(out);
+    fs::create_directories(dir.path() / "elsewhere");
+    fs::create_directory_symlink(dir.path() / "elsewhere", out / "sub");
+    Status status = writeExportOutput(out, threeFiles(), ExportLayout::Folder);
+    CHECK_FALSE(status.ok());
+    CHECK(status.error.find("is a symbolic link") != std::string::npos);
+    CHECK(fs::is_empty(dir.path() / "elsewhere"));
+    CHECK_FALSE(fs::exists(out / "doc.txt"));  // all or nothing
 }
 
 TEST_CASE("export writer: unwritable places and bad names are refused with nothing left behind") {

@@ -718,7 +718,7 @@ TEST_CASE("loadSchemaFile reports a syntax error's line and column") {
     REQUIRE(result.errors().size() == 1);
     CHECK(result.errors()[0].file == path.string());
     CHECK(result.errors()[0].location == "line 4, column 42");
-    CHECK(result.errors()[0].message.find("not valid JSON") == 0);
+    CHECK(result.errors()[0].message.find("invalid JSON") == 0);
     CHECK(result.errors()[0].message.find("[json.exception") == std::string::npos);
 }
 

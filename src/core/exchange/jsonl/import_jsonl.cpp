@@ -13,6 +13,7 @@
 #include "core/exchange/exchange_formats.h"
 
 #include "core/storage/file_io.h"
+#include "core/storage/json_input.h"
 #include "core/exchange/import_support.h"
 
 #include <nlohmann/json.hpp>
@@ -167,13 +168,12 @@ void readLine(FileContext& file, std::string_view text, std::size_t lineNumber) 
         file.problems.push_back(Diagnostic{file.fileName, path.empty() ? where : where + ", " + path, message});
     };
 
-    json line;
-    try {
-        line = json::parse(text);
-    } catch (const json::parse_error& e) {
-        lineProblem("", "not valid JSON (at column " + std::to_string(e.byte) + ")");
+    Result<json> parsed = parseJsonText(text, file.fileName, lineNumber);
+    if (!parsed) {
+        for (const Diagnostic& d : parsed.errors()) file.problems.push_back(d);
         return;
     }
+    json line = std::move(*parsed);
     if (!line.is_object()) {
         lineProblem("", std::string("expected a JSON object, got ") + line.type_name());
         return;

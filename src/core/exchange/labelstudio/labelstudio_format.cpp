@@ -125,28 +125,6 @@ std::string labelStudioConfig(const Schema& schema) {
 
 // --- [SECTION] Import helpers -------------------------------------------------------------
 
-Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& fileName,
-                                     std::size_t firstLine) {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
-        // error.byte is 1-based and points just past the offending character.
-        const std::size_t at = std::min<std::size_t>(error.byte > 0 ? error.byte - 1 : 0, text.size());
-        std::size_t line = firstLine, column = 1;
-        for (std::size_t i = 0; i < at; ++i) {
-            if (text[i] == '\n') ++line, column = 1;
-            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-        }
-        std::string message = error.what();
-        // nlohmann's text repeats its own position ("[json.exception.parse_error.101] parse
-        // error at line 1, column 5: ..."); keep only the explanation.
-        const std::size_t colon = message.find(": ");
-        if (colon != std::string::npos) message = message.substr(colon + 2);
-        return Diagnostic{fileName, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                          "invalid JSON: " + message};
-    }
-}
-
 std::string jsonIdText(const nlohmann::json& value) {
     if (value.is_string()) return value.get<std::string>();
     if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());

@@ -10,6 +10,7 @@
 
 #include "core/exchange/exchange.h"
 #include "core/model/schema.h"
+#include "core/storage/json_input.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,10 +63,6 @@ std::string labelStudioConfig(const Schema& schema);
 
 // --- [SECTION] Import helpers -------------------------------------------------------------
 
-// Parses `text` as JSON; a syntax error becomes "line L, column C: invalid JSON: ..." under
-// `fileName`, lines counted from `firstLine` (a JSONL line passes its own number).
-Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& fileName,
-                                     std::size_t firstLine = 1);
 // An id written as a string or an integer, as text; empty for any other JSON value.
 std::string jsonIdText(const nlohmann::json& value);
 // The offset unit a file states ("codepoint", "utf16" or "byte"); empty optional and `error`

@@ -4,6 +4,7 @@
 #include "core/exchange/w3c/w3c_input.h"
 
 #include "core/storage/file_io.h"
+#include "core/storage/json_input.h"
 #include "core/exchange/w3c/w3c_format.h"
 
 #include <algorithm>
@@ -266,14 +267,9 @@ Result<ReadFile> readInput(const fs::path& input) {
     const std::string file = input.string();
     Result<std::string> bytes = readFileBytes(input);
     if (!bytes) return bytes.errors();
-    json root;
-    try {
-        root = json::parse(*bytes);
-    } catch (const json::parse_error& e) {
-        const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, bytes->size());
-        const std::size_t line = 1 + std::count(bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(at), '\n');
-        return Diagnostic{file, "line " + std::to_string(line), std::string("not valid JSON: ") + e.what()};
-    }
+    Result<json> parsed = parseJsonText(*bytes, file);
+    if (!parsed) return parsed.errors();
+    const json root = std::move(*parsed);
     ReadFile out;
     Diagnostics fatal;
     if (root.is_array()) {

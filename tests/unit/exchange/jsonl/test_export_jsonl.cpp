@@ -276,8 +276,8 @@ TEST_CASE("jsonl import: every problem is reported with file and line, and the i
     CHECK(errors[1].message == "annotation a1: offset 5 (utf16) falls inside a character");
     CHECK(errors[2].location == "line 5, annotations[0].spans[0].start");
     CHECK(errors[2].message == "annotation a1: offset 5 (byte) falls inside a character");
-    CHECK(errors[3].location == "line 6");
-    CHECK(errors[3].message.find("not valid JSON") == 0);
+    CHECK(errors[3].location == "line 6, column 18");  // the end of the line: the object is not closed
+    CHECK(errors[3].message.find("invalid JSON") == 0);
     CHECK(errors[4].location == "line 7, annotations[0].spans[0].end");
     CHECK(errors[4].message == "annotation a1: offset 60 (codepoint) is past the end of the text");
 }

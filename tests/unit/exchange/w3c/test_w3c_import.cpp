@@ -410,11 +410,27 @@ TEST_CASE("w3c import: a missing fragment, a missing label and unreadable JSON a
     writeFile(dir / "broken.json", "[\n{\"type\": \"Annotation\",\n \"target\": }\n]");
     Result<ImportOutput> broken = importOne(dir / "broken.json");
     REQUIRE_FALSE(broken.ok());
-    CHECK(broken.errors().at(0).location == "line 3");
-    CHECK(broken.errors().at(0).message.find("not valid JSON") != std::string::npos);
+    CHECK(broken.errors().at(0).location == "line 3, column 12");
+    CHECK(broken.errors().at(0).message.find("invalid JSON") == 0);
 
     writeFile(dir / "ref.json", R"({"type": "AnnotationCollection", "id": "urn:c", "first": "https://example.org/page1"})");
     Result<ImportOutput> ref = importOne(dir / "ref.json");
     REQUIRE_FALSE(ref.ok());
     CHECK(ref.errors().at(0).location == "first");
+}
+
+TEST_CASE("w3c import: a target source outside the input's folder is not read, unless --article names it") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "in");
+    writeFile(dir / "secret.txt", kMayText);
+    for (const std::string source : {std::string("../secret.txt"), "file://" + (dir / "secret.txt").string()}) {
+        CAPTURE(source);
+        writeFile(dir / "in" / "hyp.json", "[" + genericAnnotation("http://x.org/1", quote("may", "", "."), tag("hedge"), source) + "]");
+        Result<ImportOutput> refused = importOne(dir / "in" / "hyp.json");
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.errorText().find("leads outside the folder") != std::string::npos);
+        ImportOptions options;
+        options.article = dir / "secret.txt";
+        CHECK(importOne(dir / "in" / "hyp.json", options).ok());
+    }
 }
