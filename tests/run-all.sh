@@ -1,9 +1,45 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds claimmark (Release) in ./build and runs every test
-# (unit, command line, headless editor, and the end-to-end test in a virtual display).
+# Installs what is missing, checks the code style, then builds and runs every test:
+#   1. the sanitizer build (AddressSanitizer + UBSan) of the core, the command line and their
+#      unit and CLI tests, in ./build-asan
+#   2. the libFuzzer targets (clang) in ./build-fuzz, each run for FUZZ_SECONDS (default 30)
+#   3. the Release build in ./build: unit, command-line, headless editor, end-to-end (Xvfb)
+#      and fault tests
+# --quick runs step 3 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash third_party/install-dependencies.sh
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+jobs="$(nproc)"
+started=$(date +%s)
+stage() { echo "== $1 ($(( $(date +%s) - started )) s)"; }
+
+if [ $quick -eq 1 ]; then
+  bash third_party/install-dependencies.sh
+else
+  bash third_party/install-dependencies.sh --test-tools
+  stage "style: clang-format --dry-run --Werror"
+  git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' | xargs clang-format --dry-run --Werror
+
+  stage "sanitizer build (address, undefined)"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMMARK_SANITIZE=ON \
+        -DCLAIMMARK_BUILD_EDITOR=OFF -DCLAIMMARK_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build build-asan -j"$jobs"
+  stage "sanitizer tests"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|cli'
+
+  stage "fuzz targets (clang, libFuzzer)"
+  CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMMARK_FUZZ=ON \
+        -DCLAIMMARK_BUILD_EDITOR=OFF -DCLAIMMARK_BUILD_TESTS=OFF -DCLAIMMARK_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build build-fuzz -j"$jobs"
+  stage "fuzzing, ${FUZZ_SECONDS:-30} s per target"
+  bash tests/fuzz/run-fuzzers.sh build-fuzz "${FUZZ_SECONDS:-30}"
+fi
+
+stage "Release build"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
-cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure -j"$(nproc)"
+cmake --build build -j"$jobs"
+stage "tests"
+ctest --test-dir build --output-on-failure -j"$jobs"
+stage "done"

@@ -2,6 +2,8 @@
 # Installs what claimmark needs to build, test and run, from Debian 12 packages, and only
 # what is missing (so it is quick on a machine that already has everything).
 # Runs apt-get as root, or through sudo when it is there.
+#   --test-tools   also what the full test run needs: clang and libFuzzer (fuzz targets),
+#                  clang-format (the style check)
 set -euo pipefail
 
 packages=(
@@ -14,6 +16,10 @@ packages=(
   xvfb xdotool imagemagick            # end-to-end test and screenshots in a virtual display
   python3                             # the benchmark times python3's json.load against ours
 )
+
+if [ "${1:-}" = "--test-tools" ]; then
+  packages+=(clang libclang-rt-14-dev clang-format)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

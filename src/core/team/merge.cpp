@@ -243,7 +243,8 @@ std::string joinNotes(const Group& group, const std::vector<std::string>& names)
     std::vector<std::pair<std::string, std::string>> notes;  // (note, writers)
     for (const auto& [reviewer, a] : group.votes) {
         if (a->note.empty()) continue;
-        auto found = std::find_if(notes.begin(), notes.end(), [&](const auto& n) { return n.first == a->note; });
+        const std::string& note = a->note;  // clang 14 cannot capture a structured binding
+        auto found = std::find_if(notes.begin(), notes.end(), [&note](const auto& n) { return n.first == note; });
         if (found == notes.end()) notes.emplace_back(a->note, names[reviewer]);
         else found->second += ", " + names[reviewer];
     }

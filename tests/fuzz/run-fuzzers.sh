@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# run-fuzzers.sh BUILD_DIR [SECONDS] — runs every libFuzzer target built in BUILD_DIR for
+# SECONDS each (default 30) on a scratch copy of its seed corpus (tests/fuzz/corpus/<target>),
+# with the JSON or brat dictionary. Prints one line per target: runs done and findings.
+# Exits non-zero when any target found a crash, a hang or a sanitizer report; the input that
+# did it is kept as BUILD_DIR/fuzz-findings/<target>-crash-* for a regression test.
+set -uo pipefail
+build=$1
+seconds=${2:-30}
+here="$(cd "$(dirname "$0")" && pwd)"
+findings="$build/fuzz-findings"
+mkdir -p "$findings"
+failed=0
+for target in "$build"/tests/fuzz/fuzz_*; do
+  [ -x "$target" ] || continue
+  name=$(basename "$target")
+  dict="$here/json.dict"
+  [ "$name" = fuzz_import_brat ] && dict="$here/brat.dict"
+  [ "$name" = fuzz_offsets ] && dict=""
+  scratch=$(mktemp -d)
+  [ -d "$here/corpus/$name" ] && cp -r "$here/corpus/$name/." "$scratch/"
+  log="$findings/$name.log"
+  (cd "$findings" && "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -print_final_stats=1 -artifact_prefix="$findings/$name-" ${dict:+-dict="$dict"} "$scratch") >"$log" 2>&1
+  status=$?
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  artifacts=$(ls "$findings" | grep -c "^$name-" || true)
+  if [ $status -ne 0 ] || [ "$artifacts" -ne 0 ]; then
+    echo "$name: ${runs:-?} runs, FINDING (exit $status); see $log"
+    grep -m5 -E 'ERROR|SUMMARY|deadly signal|runtime error' "$log" || true
+    failed=1
+  else
+    echo "$name: ${runs:-?} runs in ${seconds} s, 0 findings"
+  fi
+  rm -rf "$scratch"
+done
+exit $failed
