@@ -22,7 +22,7 @@ else
   git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' | xargs clang-format --dry-run --Werror
 
   stage "sanitizer build (address, undefined)"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMMARK_SANITIZE=ON \
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCLAIMMARK_SANITIZE=ON \
         -DCLAIMMARK_BUILD_EDITOR=OFF -DCLAIMMARK_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build build-asan -j"$jobs"
   stage "sanitizer tests"
@@ -30,7 +30,7 @@ else
     ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|cli'
 
   stage "fuzz targets (clang, libFuzzer)"
-  CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMMARK_FUZZ=ON \
+  CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCLAIMMARK_FUZZ=ON \
         -DCLAIMMARK_BUILD_EDITOR=OFF -DCLAIMMARK_BUILD_TESTS=OFF -DCLAIMMARK_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build build-fuzz -j"$jobs"
   stage "fuzzing, ${FUZZ_SECONDS:-30} s per target"

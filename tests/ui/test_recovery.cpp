@@ -109,6 +109,7 @@ public:
         for (int i = 0; i < n; ++i) frame();
     }
     void click(ImVec2 pos) { claimmark::app::testing::clickAt([this] { frame(); }, pos); }
+    void key(int glfwKey) { claimmark::app::testing::pressKey([this] { frame(); }, glfwKey, false, false, false); }
 
 private:
     ImGuiContext* m_context = nullptr;
@@ -271,6 +272,19 @@ TEST_CASE("recovery: a newer recovery is offered at open; Restore brings it back
     auto saved = cm::loadSetFile(files.set);
     REQUIRE(saved.ok());
     CHECK(saved->set.annotationCount() == 2);
+}
+
+TEST_CASE("recovery: Enter answers the offer with Restore") {
+    Files files(/*withRecovery=*/true);
+    auto opened = EditorState::open(files.options());
+    REQUIRE(opened.ok());
+    OpenedEditor editor(std::move(*opened));
+    REQUIRE(dialogOpen(claimmark::app::RecoveryDialog::kTitle));
+    editor.key(GLFW_KEY_ENTER);
+    editor.frames(2);
+    CHECK_FALSE(dialogOpen(claimmark::app::RecoveryDialog::kTitle));
+    CHECK(editor.state().set().annotationCount() == 2);
+    CHECK(editor.state().isModified());
 }
 
 TEST_CASE("recovery: Discard deletes the recovery file and keeps the saved set") {

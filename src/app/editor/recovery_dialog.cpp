@@ -33,10 +33,14 @@ void RecoveryDialog::draw() {
     ImGui::Spacing();
     ImGui::TextUnformatted("Restoring shows the recovered annotations; the set on disk changes only when you save.");
     ImGui::Spacing();
-    if (ImGui::Button("Restore it")) {
+    // Enter restores: the safe answer, and the one a keyboard user expects from the default.
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    if (ImGui::Button("Restore it") || enter) {
         m_choice = Choice::Restore;
         ImGui::CloseCurrentPopup();
     }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
     ImGui::SetItemDefaultFocus();
     ImGui::SameLine();
     if (ImGui::Button("Discard it")) {
