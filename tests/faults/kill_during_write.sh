@@ -65,9 +65,11 @@ for i in $(seq "$trials"); do
 done
 
 # --- export -o FILE over an existing file ----------------------------------------------
+# The last killed trial may have left the old content: write the set once more, unkilled.
+"$bin" import --from jsonl big.jsonl -o imp/set.json --force >import.log 2>&1 || { echo "import failed:"; cat import.log; exit 1; }
 cp imp/set.json new.json
 sed -i 's|"path": "set.txt"|"path": "imp/set.txt"|' new.json
-"$bin" export --to jsonl new.json -o ref.jsonl >/dev/null 2>&1 || { echo "export failed"; exit 1; }
+"$bin" export --to jsonl new.json -o ref.jsonl >export.log 2>&1 || { echo "export failed:"; cat export.log; exit 1; }
 new_export=$(sha256sum ref.jsonl | cut -d' ' -f1)
 start=$(date +%s.%N)
 "$bin" export --to jsonl new.json -o out.jsonl >/dev/null 2>&1
