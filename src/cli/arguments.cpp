@@ -23,8 +23,7 @@ const OptionSpec* findOption(const std::vector<OptionSpec>& options, std::string
 
 }  // namespace
 
-ParsedArguments parseArguments(const std::vector<std::string>& arguments,
-                               const std::vector<OptionSpec>& options) {
+ParsedArguments parseArguments(const std::vector<std::string>& arguments, const std::vector<OptionSpec>& options) {
     ParsedArguments parsed;
     bool onlyPositional = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
@@ -54,8 +53,7 @@ ParsedArguments parseArguments(const std::vector<std::string>& arguments,
             continue;
         }
         if (!option->takesValue) {
-            if (inlineValue && parsed.error.empty())
-                parsed.error = "option '" + option->name + "' takes no value";
+            if (inlineValue && parsed.error.empty()) parsed.error = "option '" + option->name + "' takes no value";
             parsed.flags.insert(option->name);
             continue;
         }
@@ -76,8 +74,7 @@ ParsedArguments parseArguments(const std::vector<std::string>& arguments,
 }
 
 int usageError(std::string_view command, std::string_view message) {
-    std::cerr << "claimmark " << command << ": " << message << '\n'
-              << "see 'claimmark " << command << " --help'\n";
+    std::cerr << "claimmark " << command << ": " << message << '\n' << "see 'claimmark " << command << " --help'\n";
     return kExitUsage;
 }
 

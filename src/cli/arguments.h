@@ -14,8 +14,8 @@
 namespace claimmark::cli {
 
 struct OptionSpec {
-    std::string name;        // "--json", "--set"
-    std::string shortName;   // "-o" or empty
+    std::string name;       // "--json", "--set"
+    std::string shortName;  // "-o" or empty
     bool takesValue = false;
 };
 
@@ -30,8 +30,7 @@ struct ParsedArguments {
     const std::string* value(const std::string& name) const;
 };
 
-ParsedArguments parseArguments(const std::vector<std::string>& arguments,
-                               const std::vector<OptionSpec>& options);
+ParsedArguments parseArguments(const std::vector<std::string>& arguments, const std::vector<OptionSpec>& options);
 
 // Prints "claimmark CMD: MESSAGE" and "see 'claimmark CMD --help'" to stderr; returns 2.
 int usageError(std::string_view command, std::string_view message);

@@ -22,12 +22,9 @@ struct CommandEntry {
 
 // Only commands this build implements; the help lists exactly these.
 const CommandEntry kCommands[] = {
-    {"validate", runValidate, &kValidateUsage},
-    {"stats", runStats, &kStatsUsage},
-    {"reanchor", runReanchor, &kReanchorUsage},
-    {"export", runExport, &kExportUsage},
-    {"import", runImport, &kImportUsage},
-    {"agree", runAgree, &kAgreeUsage},
+    {"validate", runValidate, &kValidateUsage}, {"stats", runStats, &kStatsUsage},
+    {"reanchor", runReanchor, &kReanchorUsage}, {"export", runExport, &kExportUsage},
+    {"import", runImport, &kImportUsage},       {"agree", runAgree, &kAgreeUsage},
     {"merge", runMerge, &kMergeUsage},
 };
 
@@ -45,7 +42,8 @@ bool isCliCommand(std::string_view argument) {
 }
 
 std::string usageText(bool editorAvailable) {
-    std::string text = std::string("claimmark ") + kVersion + " - mark claims, hedges, caveats and evidence in text\n\nusage:\n";
+    std::string text =
+        std::string("claimmark ") + kVersion + " - mark claims, hedges, caveats and evidence in text\n\nusage:\n";
     if (editorAvailable) {
         text +=
             "  claimmark [open] ARTICLE [--set SET.json] [--annotator NAME] [--schema SCHEMA.json]\n"

@@ -22,8 +22,7 @@ Result<Document> loadArticleForSet(const std::filesystem::path& setPath, const A
     std::error_code error;
     if (!std::filesystem::exists(*article, error)) {
         return Diagnostic{setPath.string(), "document.path",
-                          "article not found: " + article->string() + " (document.path \"" +
-                              set.document.path + "\")"};
+                          "article not found: " + article->string() + " (document.path \"" + set.document.path + "\")"};
     }
     return Document::loadFile(*article);
 }

@@ -13,14 +13,14 @@
 
 namespace claimmark::cli {
 
-#define CLAIMMARK_ADJUDICATE_USAGE                                                          \
+#define CLAIMMARK_ADJUDICATE_USAGE                                                                    \
     "usage: claimmark adjudicate ARTICLE SET.json SET.json... [--set GOLD.json] [--annotator NAME]\n" \
-    "\n"                                                                                       \
-    "Opens the adjudication view: every reviewer's annotations of ARTICLE side by side, to\n" \
-    "accept, reject or edit into a gold set.\n"                                               \
-    "\n"                                                                                       \
-    "  --set GOLD.json        the gold set to build (default: annotations/<article>/gold.json;\n" \
-    "                         created from a majority merge when it does not exist)\n"          \
+    "\n"                                                                                              \
+    "Opens the adjudication view: every reviewer's annotations of ARTICLE side by side, to\n"         \
+    "accept, reject or edit into a gold set.\n"                                                       \
+    "\n"                                                                                              \
+    "  --set GOLD.json        the gold set to build (default: annotations/<article>/gold.json;\n"     \
+    "                         created from a majority merge when it does not exist)\n"                \
     "  --annotator NAME       the gold set's annotator (default: gold)\n"
 
 const char* const kAdjudicateUsage = CLAIMMARK_ADJUDICATE_USAGE;
@@ -114,8 +114,8 @@ EditorCommandLine parseEditorArguments(const std::vector<std::string>& arguments
     bool explicitOpen = !rest.empty() && rest.front() == "open";
     if (explicitOpen) rest.erase(rest.begin());
 
-    ParsedArguments parsed = parseArguments(
-        rest, {{"--set", "", true}, {"--annotator", "", true}, {"--schema", "", true}});
+    ParsedArguments parsed =
+        parseArguments(rest, {{"--set", "", true}, {"--annotator", "", true}, {"--schema", "", true}});
     if (parsed.help) {
         line.help = true;
         return line;

@@ -22,7 +22,8 @@ namespace {
 
 std::string usageText() {
     std::ostringstream out;
-    out << "usage: claimmark export --to FORMAT [--offsets codepoint|utf16|byte] [--article ARTICLE] SET.json... -o OUT\n"
+    out << "usage: claimmark export --to FORMAT [--offsets codepoint|utf16|byte] [--article ARTICLE] SET.json... -o "
+           "OUT\n"
            "\n"
            "Writes the annotation sets (each with the article it points to) as a dataset for other\n"
            "tools. Several sets make one dataset (jsonl, csv, conll, labelstudio, doccano,\n"
@@ -45,9 +46,9 @@ std::string usageText() {
         std::string name = format.name;
         name.resize(std::max<std::size_t>(name.size() + 1, 13), ' ');
         out << "  " << name << format.description << '\n';
-        out << std::string(15, ' ')
-            << (format.layout == ExportLayout::Folder ? "OUT is a folder" : "OUT is a file") << "; offsets "
-            << offsetUnitName(format.defaultOffsets) << (format.offsetsSelectable ? " by default" : " (fixed)") << '\n';
+        out << std::string(15, ' ') << (format.layout == ExportLayout::Folder ? "OUT is a folder" : "OUT is a file")
+            << "; offsets " << offsetUnitName(format.defaultOffsets)
+            << (format.offsetsSelectable ? " by default" : " (fixed)") << '\n';
     }
     out << "\n"
            "Format notes:\n"
@@ -133,11 +134,11 @@ int runExport(const std::vector<std::string>& arguments) {
             continue;
         }
         if (document->sha256() != loaded->set.document.sha256) {
-            problems.push_back(Diagnostic{
-                setName, "document.sha256",
-                "the article " + (article ? *article : resolveDocumentPath(setPath, loaded->set)).string() +
-                    " has changed since this set was made (its SHA-256 differs); run 'claimmark reanchor " +
-                    setName + " -o NEW.json' first and export NEW.json"});
+            problems.push_back(
+                Diagnostic{setName, "document.sha256",
+                           "the article " + (article ? *article : resolveDocumentPath(setPath, loaded->set)).string() +
+                               " has changed since this set was made (its SHA-256 differs); run 'claimmark reanchor " +
+                               setName + " -o NEW.json' first and export NEW.json"});
             continue;
         }
         ExportSource source;

@@ -66,9 +66,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-bool endsWithJson(const std::string& name) {
-    return name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0;
-}
+bool endsWithJson(const std::string& name) { return name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0; }
 
 fs::path absolutePath(const fs::path& path) {
     std::error_code error;

@@ -55,7 +55,8 @@ void printSummary(const MergeOutcome& outcome, const std::string& outName, Merge
     for (std::size_t i = 0; i < outcome.reviewers.size(); ++i) std::cout << (i ? ", " : "") << outcome.reviewers[i];
     std::cout << ") by " << mergeStrategyName(strategy) << " into " << outName << '\n';
     std::cout << "annotations: " << outcome.settled << " settled, " << outcome.disputed << " disputed\n";
-    std::cout << "relations: " << outcome.relationsSettled << " settled, " << outcome.relationsDisputed << " disputed\n";
+    std::cout << "relations: " << outcome.relationsSettled << " settled, " << outcome.relationsDisputed
+              << " disputed\n";
 
     // Rows in schema order, then anything else the sets used; only what occurs is listed.
     std::map<std::string, Counts> byLabel, byType;
@@ -82,8 +83,8 @@ void printSummary(const MergeOutcome& outcome, const std::string& outName, Merge
 
     std::size_t width = 5;
     for (const auto& [name, c] : rows) width = std::max(width, name.size());
-    std::cout << '\n' << std::left << std::setw(static_cast<int>(width)) << "label" << std::right
-              << "  settled  disputed\n";
+    std::cout << '\n'
+              << std::left << std::setw(static_cast<int>(width)) << "label" << std::right << "  settled  disputed\n";
     for (const auto& [name, c] : rows) {
         std::cout << std::left << std::setw(static_cast<int>(width)) << name << std::right << "  " << std::setw(7)
                   << c.settled << "  " << std::setw(8) << c.disputed << '\n';
@@ -93,10 +94,9 @@ void printSummary(const MergeOutcome& outcome, const std::string& outName, Merge
 }  // namespace
 
 int runMerge(const std::vector<std::string>& arguments) {
-    ParsedArguments parsed = parseArguments(arguments, {{"--output", "-o", true},
-                                                        {"--strategy", "", true},
-                                                        {"--annotator", "", true},
-                                                        {"--force", "", false}});
+    ParsedArguments parsed = parseArguments(
+        arguments,
+        {{"--output", "-o", true}, {"--strategy", "", true}, {"--annotator", "", true}, {"--force", "", false}});
     if (parsed.help) {
         std::cout << kMergeUsage;
         return kExitOk;
@@ -176,13 +176,14 @@ int runMerge(const std::vector<std::string>& arguments) {
 
     AnnotationSet& gold = merged->gold;
     const std::filesystem::path articlePath = resolveDocumentPath(firstName, loaded[0].set);
-    gold.document.path = relativeDocumentPath(std::filesystem::absolute(outPath, error),
-                                              std::filesystem::absolute(articlePath, error));
+    gold.document.path =
+        relativeDocumentPath(std::filesystem::absolute(outPath, error), std::filesystem::absolute(articlePath, error));
 
     SaveOutcome saved =
         saveSetFile(outPath, gold, FileStamp{}, force ? SaveMode::Overwrite : SaveMode::RefuseIfChanged);
     if (!saved.status) {
-        std::string why = saved.conflict ? "was created while merging; add --force to overwrite it" : saved.status.error;
+        std::string why =
+            saved.conflict ? "was created while merging; add --force to overwrite it" : saved.status.error;
         std::cerr << Diagnostic{*outName, "", why}.toString() << '\n';
         return kExitBadInput;
     }

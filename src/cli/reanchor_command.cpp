@@ -115,14 +115,13 @@ int runReanchor(const std::vector<std::string>& arguments) {
     ReanchorReport report = reanchor(set, *document);
     set.document.sha256 = document->sha256();
     set.document.length = document->length();
-    set.document.path = relativeDocumentPath(std::filesystem::absolute(outPath, error),
-                                             std::filesystem::absolute(articlePath, error));
+    set.document.path =
+        relativeDocumentPath(std::filesystem::absolute(outPath, error), std::filesystem::absolute(articlePath, error));
 
-    SaveOutcome saved = saveSetFile(outPath, set, FileStamp{},
-                                    force ? SaveMode::Overwrite : SaveMode::RefuseIfChanged);
+    SaveOutcome saved = saveSetFile(outPath, set, FileStamp{}, force ? SaveMode::Overwrite : SaveMode::RefuseIfChanged);
     if (!saved.status) {
-        std::string why = saved.conflict ? "was created while re-anchoring; add --force to overwrite it"
-                                         : saved.status.error;
+        std::string why =
+            saved.conflict ? "was created while re-anchoring; add --force to overwrite it" : saved.status.error;
         std::cerr << Diagnostic{*outName, "", why}.toString() << '\n';
         return kExitBadInput;
     }

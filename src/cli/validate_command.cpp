@@ -52,19 +52,17 @@ bool validateOne(const std::string& name, const std::optional<std::filesystem::p
     if (set.document.sha256 != document->sha256()) {
         AnnotationSet copy = set;
         ReanchorReport report = reanchor(copy, *document);
-        std::string what = set.document.sha256.empty()
-                               ? "the set does not record the article's SHA-256"
-                               : "the article changed since this set was made";
+        std::string what = set.document.sha256.empty() ? "the set does not record the article's SHA-256"
+                                                       : "the article changed since this set was made";
         const std::size_t total = set.annotationCount();
         // Most annotations unplaceable: far more likely the wrong article than an edit.
         const bool probablyOtherArticle = total >= 4 && report.orphaned * 2 > total;
         std::cerr << Diagnostic{name, "document.sha256",
                                 what + "; re-anchoring would give: " + report.summary() +
-                                    (probablyOtherArticle
-                                         ? ". Most annotations cannot be placed: this set was "
-                                           "probably made for a different article than " +
-                                               document->name()
-                                         : std::string(" (run 'claimmark reanchor')"))}
+                                    (probablyOtherArticle ? ". Most annotations cannot be placed: this set was "
+                                                            "probably made for a different article than " +
+                                                                document->name()
+                                                          : std::string(" (run 'claimmark reanchor')"))}
                          .toString()
                   << '\n';
         return false;
@@ -76,8 +74,7 @@ bool validateOne(const std::string& name, const std::optional<std::filesystem::p
         return false;
     }
 
-    std::cout << name << ": ok (" << set.annotationCount() << " annotations, " << set.relationCount()
-              << " relations";
+    std::cout << name << ": ok (" << set.annotationCount() << " annotations, " << set.relationCount() << " relations";
     if (std::size_t orphaned = set.orphanedCount()) std::cout << ", " << orphaned << " orphaned";
     std::cout << ")\n";
     return true;

@@ -46,9 +46,10 @@ struct Options {
     std::size_t words = 1000;
 };
 
-const char* const kWords[] = {"kratom", "may", "ease", "pain", "studies", "suggest", "relief", "consult",
-                              "a", "doctor", "preliminary", "evidence", "shows", "potential", "benefits",
-                              "the", "of", "and", "users", "report", "clinical", "trials", "are", "limited"};
+const char* const kWords[] = {"kratom", "may",       "ease",     "pain",   "studies",     "suggest",
+                              "relief", "consult",   "a",        "doctor", "preliminary", "evidence",
+                              "shows",  "potential", "benefits", "the",    "of",          "and",
+                              "users",  "report",    "clinical", "trials", "are",         "limited"};
 
 // Words separated by spaces, a sentence break every 12 words; word start offsets returned.
 std::string makeArticle(std::mt19937& rng, std::size_t words, std::vector<std::size_t>& wordStarts) {
@@ -158,7 +159,8 @@ int main(int argc, char** argv) {
         std::uniform_int_distribution<int> label(0, 3);
         for (std::size_t s = 0; s < options.spans; ++s) {
             const std::size_t first = s * stride, last = first + length(rng) - 1;
-            const std::size_t end = last + 1 < wordStarts.size() ? wordStarts[last + 1] - 1 : articles.back()->length() - 2;
+            const std::size_t end =
+                last + 1 < wordStarts.size() ? wordStarts[last + 1] - 1 : articles.back()->length() - 2;
             truth.push_back({wordStarts[first], end, label(rng)});
         }
         AgreementDocument document;
@@ -194,15 +196,17 @@ int main(int argc, char** argv) {
         fs::create_directories(root / "annotations" / stem);
         for (AnnotationSet& set : sets[d]) {
             set.document.path = "../../" + stem + ".txt";
-            std::ofstream(root / "annotations" / stem / (set.annotator + ".json"), std::ios::binary) << serializeSet(set);
+            std::ofstream(root / "annotations" / stem / (set.annotator + ".json"), std::ios::binary)
+                << serializeSet(set);
         }
     }
     start = bench::Clock::now();
     Result<LoadedAgreement> loaded = loadAgreementProject(root);
     if (!loaded || !loaded->warnings.empty() || loaded->input.documents.size() != options.documents) {
-        std::fprintf(stderr, "bench_agree: the project folder did not load as written: %s\n",
-                     loaded ? (loaded->warnings.empty() ? "document count differs" : loaded->warnings.front().toString().c_str())
-                            : loaded.errorText().c_str());
+        std::fprintf(
+            stderr, "bench_agree: the project folder did not load as written: %s\n",
+            loaded ? (loaded->warnings.empty() ? "document count differs" : loaded->warnings.front().toString().c_str())
+                   : loaded.errorText().c_str());
         fs::remove_all(root);
         return 1;
     }

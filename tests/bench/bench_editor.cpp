@@ -79,14 +79,34 @@ double median(std::vector<double> values) {
 // =====================================================================================
 
 constexpr const char* kWords[] = {
-    "the", "of", "and", "may", "some", "studies", "suggest", "research", "evidence",
-    "patients", "potential", "health", "benefits", "preliminary", "clinical", "trials",
-    "reported", "supplement", "extract", "daily", "people", "experts", "however", "although",
-    "inflammation", "immune", "support", "consult", "professional", "before", "taking",
-    "traditional", "medicine", "pain", "anxiety", "sleep", "reduce", "risk", "blood",
-    "pressure", "alkaloids", "receptors", "unclear", "further", "limited", "placebo",
-    "systematic", "anecdotally", "preclinical", "laboratory", "linked", "likely",
-    "caf\xC3\xA9", "don\xE2\x80\x99t", "M\xC3\xBCller", "\xE2\x80\x9Cnatural\xE2\x80\x9D",
+    "the",           "of",
+    "and",           "may",
+    "some",          "studies",
+    "suggest",       "research",
+    "evidence",      "patients",
+    "potential",     "health",
+    "benefits",      "preliminary",
+    "clinical",      "trials",
+    "reported",      "supplement",
+    "extract",       "daily",
+    "people",        "experts",
+    "however",       "although",
+    "inflammation",  "immune",
+    "support",       "consult",
+    "professional",  "before",
+    "taking",        "traditional",
+    "medicine",      "pain",
+    "anxiety",       "sleep",
+    "reduce",        "risk",
+    "blood",         "pressure",
+    "alkaloids",     "receptors",
+    "unclear",       "further",
+    "limited",       "placebo",
+    "systematic",    "anecdotally",
+    "preclinical",   "laboratory",
+    "linked",        "likely",
+    "caf\xC3\xA9",   "don\xE2\x80\x99t",
+    "M\xC3\xBCller", "\xE2\x80\x9Cnatural\xE2\x80\x9D",
 };
 constexpr std::size_t kWordCount = sizeof(kWords) / sizeof(kWords[0]);
 const char* const kLabels[] = {"claim", "hedge", "caveat", "evidence"};
@@ -116,8 +136,7 @@ Article makeArticle(std::size_t bytes) {
 }
 
 // `count` annotations over runs of 1-30 words at random places: they overlap and nest.
-AnnotationSet makeSet(const Document& document, const std::vector<Word>& words, std::size_t count,
-                      std::uint64_t seed) {
+AnnotationSet makeSet(const Document& document, const std::vector<Word>& words, std::size_t count, std::uint64_t seed) {
     AnnotationSet set;
     set.annotator = "bench";
     set.document.length = document.length();
@@ -140,8 +159,7 @@ AnnotationSet makeSet(const Document& document, const std::vector<Word>& words, 
 
 // Writes the large article and its set. Runs in a child process so that the generator's
 // memory does not count in the editor's peak RSS.
-void writeLargeFiles(const fs::path& article, const fs::path& setFile, std::size_t bytes,
-                     std::size_t annotations) {
+void writeLargeFiles(const fs::path& article, const fs::path& setFile, std::size_t bytes, std::size_t annotations) {
     Article generated = makeArticle(bytes);
     std::vector<Word> words = std::move(generated.words);
     std::string text = std::move(generated.bytes);
@@ -163,9 +181,9 @@ void writeLargeFiles(const fs::path& article, const fs::path& setFile, std::size
 // =====================================================================================
 
 constexpr float kWidth = 1400, kHeight = 900;
-std::size_t g_vertices = 0;            // drawn, summed over frames: how much was on screen
-int g_framesOverText = 0;              // frames whose pointer was over a character
-std::size_t g_lastTopCodePoint = 0;    // the code point at the top of the view after the run
+std::size_t g_vertices = 0;          // drawn, summed over frames: how much was on screen
+int g_framesOverText = 0;            // frames whose pointer was over a character
+std::size_t g_lastTopCodePoint = 0;  // the code point at the top of the view after the run
 
 class Headless {
 public:
@@ -264,8 +282,8 @@ int main(int argc, char** argv) {
 
     // --- small: the turmeric sample with 100 annotations ---------------------------------
     // The source tree from this file's path (CMake compiles it by absolute path).
-    const fs::path sample = fs::path(__FILE__).parent_path().parent_path().parent_path() / "samples" /
-                            "turmeric-joint-health.txt";
+    const fs::path sample =
+        fs::path(__FILE__).parent_path().parent_path().parent_path() / "samples" / "turmeric-joint-health.txt";
     double smallP50 = 0, smallVertices = 0, largeVertices = 0;
     {
         auto document = Document::loadFile(sample);
@@ -393,8 +411,9 @@ int main(int argc, char** argv) {
     std::error_code ec;
     fs::remove_all(g_tempDir, ec);
 
-    std::printf("targets: frame_ratio <= 1.5, frame_ms_p50_large <= 4, open_s_large <= 2, "
-                "relayout_s_large <= 0.5, peak_rss_mb_large <= 600\n");
+    std::printf(
+        "targets: frame_ratio <= 1.5, frame_ms_p50_large <= 4, open_s_large <= 2, "
+        "relayout_s_large <= 0.5, peak_rss_mb_large <= 600\n");
     std::string misses;
     auto check = [&](bool ok, const char* name) {
         if (!ok) misses += (misses.empty() ? "" : ", ") + std::string(name);
@@ -404,6 +423,7 @@ int main(int argc, char** argv) {
     check(openSeconds <= 2, "open_s_large");
     check(relayoutSeconds <= 0.5, "relayout_s_large");
     check(peak <= 600, "peak_rss_mb_large");
-    std::printf("verdict: %s%s\n", misses.empty() ? "pass" : "fail (missed: ", misses.empty() ? "" : (misses + ")").c_str());
+    std::printf("verdict: %s%s\n",
+                misses.empty() ? "pass" : "fail (missed: ", misses.empty() ? "" : (misses + ")").c_str());
     return 0;
 }

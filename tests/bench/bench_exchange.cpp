@@ -58,8 +58,7 @@ fs::path g_tempDir;
 [[noreturn]] void die(const std::string& message) { bench::exitWithError("bench_exchange", message, g_tempDir); }
 
 [[noreturn]] void usage(const std::string& problem) {
-    bench::exitWithUsage("bench_exchange", problem,
-                         "bench_exchange [--annotations N] [--megabytes M] [--runs R]");
+    bench::exitWithUsage("bench_exchange", problem, "bench_exchange [--annotations N] [--megabytes M] [--runs R]");
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -130,18 +129,19 @@ using bench::ArticleWriter;
 using bench::Word;
 
 constexpr const char* kWords[] = {
-    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "as", "with", "may", "can",
-    "some", "studies", "suggest", "research", "evidence", "patients", "effects", "potential",
-    "health", "benefits", "preliminary", "clinical", "trials", "reported", "supplement", "extract",
-    "dose", "experts", "according", "however", "results", "inflammation", "immune", "support",
-    "consult", "professional", "traditional", "medicine", "pain", "anxiety", "sleep", "reduce",
-    "risk", "heart", "blood", "pressure", "alkaloids", "receptors", "unclear", "further",
-    "limited", "placebo", "review", "anecdotally", "preclinical", "animal", "safety",
+    "the",         "of",          "and",         "to",           "a",          "in",        "is",      "that",
+    "for",         "it",          "as",          "with",         "may",        "can",       "some",    "studies",
+    "suggest",     "research",    "evidence",    "patients",     "effects",    "potential", "health",  "benefits",
+    "preliminary", "clinical",    "trials",      "reported",     "supplement", "extract",   "dose",    "experts",
+    "according",   "however",     "results",     "inflammation", "immune",     "support",   "consult", "professional",
+    "traditional", "medicine",    "pain",        "anxiety",      "sleep",      "reduce",    "risk",    "heart",
+    "blood",       "pressure",    "alkaloids",   "receptors",    "unclear",    "further",   "limited", "placebo",
+    "review",      "anecdotally", "preclinical", "animal",       "safety",
 };
 // Multi-byte words: accents (2-byte), a combining mark, CJK (3-byte), Hebrew (2-byte),
 // an emoji (4-byte, a surrogate pair in UTF-16).
 constexpr const char* kOtherWords[] = {
-    "caf\xC3\xA9", "cafe\xCC\x81", "\xE7\xA0\x94\xE7\xA9\xB6", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D",
+    "caf\xC3\xA9",      "cafe\xCC\x81",     "\xE7\xA0\x94\xE7\xA9\xB6", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D",
     "\xF0\x9F\x8C\xBF", "don\xE2\x80\x99t",
 };
 
@@ -160,9 +160,9 @@ Article generateArticle(std::size_t targetBytes) {
             const std::size_t words = 8 + rng() % 20;
             for (std::size_t w = 0; w < words; ++w) {
                 if (w > 0) append(rng() % 25 == 0 ? ", " : " ", false);
-                append(rng() % 30 == 0 ? kOtherWords[rng() % std::size(kOtherWords)]
-                                       : kWords[rng() % std::size(kWords)],
-                       true);
+                append(
+                    rng() % 30 == 0 ? kOtherWords[rng() % std::size(kOtherWords)] : kWords[rng() % std::size(kWords)],
+                    true);
             }
             append(s + 1 < sentences ? ". " : ".", false);
         }
@@ -269,23 +269,26 @@ int main(int argc, char** argv) {
         // write includes fsync, which on a busy disk can dominate).
         double build = 0, write = 0, cpu = 0, bestTotal = std::numeric_limits<double>::infinity();
         std::string error;
-        const double seconds = bestOf(options.runs, [&]() -> std::string {
-            const auto start = Clock::now();
-            const double cpuStart = cpuSeconds();
-            Result<ExportOutput> output = format.run(sources, exportOptions);
-            if (!output) return output.errorText();
-            const auto built = Clock::now();
-            Status written = writeExportOutput(out, *output, format.layout);
-            const auto end = Clock::now();
-            const double total = std::chrono::duration<double>(end - start).count();
-            if (total < bestTotal) {
-                bestTotal = total;
-                cpu = cpuSeconds() - cpuStart;
-                build = std::chrono::duration<double>(built - start).count();
-                write = std::chrono::duration<double>(end - built).count();
-            }
-            return written ? std::string() : written.error;
-        }, error);
+        const double seconds = bestOf(
+            options.runs,
+            [&]() -> std::string {
+                const auto start = Clock::now();
+                const double cpuStart = cpuSeconds();
+                Result<ExportOutput> output = format.run(sources, exportOptions);
+                if (!output) return output.errorText();
+                const auto built = Clock::now();
+                Status written = writeExportOutput(out, *output, format.layout);
+                const auto end = Clock::now();
+                const double total = std::chrono::duration<double>(end - start).count();
+                if (total < bestTotal) {
+                    bestTotal = total;
+                    cpu = cpuSeconds() - cpuStart;
+                    build = std::chrono::duration<double>(built - start).count();
+                    write = std::chrono::duration<double>(end - built).count();
+                }
+                return written ? std::string() : written.error;
+            },
+            error);
         printFigure(std::string("export_") + format.name + "_s", seconds, error);
         if (error.empty()) {
             printFigure(std::string("export_") + format.name + "_build_s", build, "");
@@ -310,16 +313,19 @@ int main(int argc, char** argv) {
         else if (Status written = writeExportOutput(folder, *output, ExportLayout::Folder); !written)
             error = written.error;
         if (error.empty()) {
-            seconds = bestOf(options.runs, [&]() -> std::string {
-                Result<ImportOutput> imported = bratImport->run({folder / "bench.ann"}, ImportOptions{});
-                if (!imported) return imported.errorText();
-                std::size_t count = 0;
-                for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
-                if (count != sources[0].set.annotationCount())
-                    return "imported " + std::to_string(count) + " of " +
-                           std::to_string(sources[0].set.annotationCount()) + " annotations";
-                return {};
-            }, error);
+            seconds = bestOf(
+                options.runs,
+                [&]() -> std::string {
+                    Result<ImportOutput> imported = bratImport->run({folder / "bench.ann"}, ImportOptions{});
+                    if (!imported) return imported.errorText();
+                    std::size_t count = 0;
+                    for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
+                    if (count != sources[0].set.annotationCount())
+                        return "imported " + std::to_string(count) + " of " +
+                               std::to_string(sources[0].set.annotationCount()) + " annotations";
+                    return {};
+                },
+                error);
         }
     }
     printFigure("import_brat_s", seconds, error);

@@ -98,8 +98,8 @@ AnnotationSet makeReviewer(std::size_t reviewer, std::size_t spans, std::size_t 
     while (count < spans) {
         const std::size_t label = rng() % 4;
         const std::size_t start = rng() % (documentLength - 64);
-        Status added = set.addAnnotation(makeAnnotation("a" + std::to_string(++count), label, start,
-                                                        3 + rng() % 60, attributesFor(label, rng, rng())));
+        Status added = set.addAnnotation(makeAnnotation("a" + std::to_string(++count), label, start, 3 + rng() % 60,
+                                                        attributesFor(label, rng, rng())));
         if (!added) fail("own annotation refused: " + added.error);
     }
     // Each hedge / caveat / evidence of the base links to the claim of its group of four.

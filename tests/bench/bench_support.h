@@ -86,7 +86,8 @@ inline std::optional<double> parseNumber(const std::string& text) {
 // "program: problem" and the usage line on stderr, exit 2.
 [[noreturn]] inline void exitWithUsage(std::string_view program, const std::string& problem,
                                        std::string_view usageLine) {
-    std::cerr << program << ": " << problem << "\n" << "usage: " << usageLine << "\n";
+    std::cerr << program << ": " << problem << "\n"
+              << "usage: " << usageLine << "\n";
     std::exit(2);
 }
 

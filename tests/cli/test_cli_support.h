@@ -31,8 +31,7 @@ namespace clitest {
 
 namespace fs = std::filesystem;
 
-inline const std::string kArticle =
-    "Kratom may ease pain. Consult a doctor first. Anecdotal reports suggest relief.\n";
+inline const std::string kArticle = "Kratom may ease pain. Consult a doctor first. Anecdotal reports suggest relief.\n";
 
 inline std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -91,8 +90,8 @@ inline RunResult run(const std::string& args, const fs::path& workDir = fs::temp
     const std::string stem = "claimmark-cli-run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     const fs::path outFile = fs::temp_directory_path() / (stem + ".out");
     const fs::path errFile = fs::temp_directory_path() / (stem + ".err");
-    const std::string command = "cd " + quote(workDir.string()) + " && " + quote(CLAIMMARK_BINARY) + " " + args +
-                                " >" + quote(outFile.string()) + " 2>" + quote(errFile.string()) + " </dev/null";
+    const std::string command = "cd " + quote(workDir.string()) + " && " + quote(CLAIMMARK_BINARY) + " " + args + " >" +
+                                quote(outFile.string()) + " 2>" + quote(errFile.string()) + " </dev/null";
     int status = std::system(command.c_str());
     RunResult result;
     result.exitCode = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
@@ -114,8 +113,8 @@ inline std::string sha256Of(const std::string& bytes) {
     return document->sha256();
 }
 
-inline nlohmann::json annotation(const std::string& id, const std::string& label, std::size_t start,
-                                 std::size_t end, const std::string& text, nlohmann::json attributes,
+inline nlohmann::json annotation(const std::string& id, const std::string& label, std::size_t start, std::size_t end,
+                                 const std::string& text, nlohmann::json attributes,
                                  const std::string& origin = "manual") {
     return {{"id", id},
             {"label", label},

@@ -18,11 +18,13 @@ std::vector<std::string> lines(const std::string& text) {
 
 // A jsonl line for kArticle with one hedge annotation at [start, end) stating `text`.
 std::string hedgeLine(const std::string& id, std::size_t start, std::size_t end, const std::string& text) {
-    return nlohmann::json{{"id", id},
-                          {"text", kArticle},
-                          {"offsets", "codepoint"},
-                          {"annotator", "dana"},
-                          {"annotations", {{{"id", "a1"}, {"label", "hedge"}, {"spans", {{{"start", start}, {"end", end}}}}, {"text", text}}}}}
+    return nlohmann::json{
+        {"id", id},
+        {"text", kArticle},
+        {"offsets", "codepoint"},
+        {"annotator", "dana"},
+        {"annotations",
+         {{{"id", "a1"}, {"label", "hedge"}, {"spans", {{{"start", start}, {"end", end}}}}, {"text", text}}}}}
         .dump();
 }
 
@@ -77,9 +79,9 @@ TEST_CASE("export: every format in the registry writes its output") {
         const char* format;
         bool folder;
     };
-    for (const Case& c : {Case{"jsonl", false}, Case{"brat", true}, Case{"conll", false}, Case{"w3c", true},
-                          Case{"csv", false}, Case{"labelstudio", false}, Case{"doccano", false},
-                          Case{"claimreview", false}}) {
+    for (const Case& c :
+         {Case{"jsonl", false}, Case{"brat", true}, Case{"conll", false}, Case{"w3c", true}, Case{"csv", false},
+          Case{"labelstudio", false}, Case{"doccano", false}, Case{"claimreview", false}}) {
         const std::string format = c.format;
         CAPTURE(format);
         const fs::path out = f.dir / (std::string("out-") + c.format);
@@ -155,7 +157,8 @@ TEST_CASE("import: jsonl -> set -> jsonl through the command line is byte-identi
     CHECK(run("validate " + quote(set.string())).exitCode == 0);
 
     const fs::path second = f.dir / "second.jsonl";
-    REQUIRE(run("export --to jsonl --offsets byte " + quote(set.string()) + " -o " + quote(second.string())).exitCode == 0);
+    REQUIRE(run("export --to jsonl --offsets byte " + quote(set.string()) + " -o " + quote(second.string())).exitCode ==
+            0);
     CHECK(readFile(second) == readFile(first));
 }
 
@@ -211,7 +214,8 @@ TEST_CASE("import: bad input fails with exit 1, file and line; nothing is writte
     RunResult r = run("import --from jsonl in.jsonl -o proj", dir.path());
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "in.jsonl: line 2, annotations[0].spans: annotation a1: expected \"may\", found \"ay \""));
-    CHECK(contains(r.err, "in.jsonl: line 3, annotations[0].spans[0].end: annotation a1: offset 90 (codepoint) is past the end"));
+    CHECK(contains(
+        r.err, "in.jsonl: line 3, annotations[0].spans[0].end: annotation a1: offset 90 (codepoint) is past the end"));
     CHECK(contains(r.err, "--lenient"));
     CHECK_FALSE(fs::exists(dir / "proj"));
 
@@ -220,8 +224,12 @@ TEST_CASE("import: bad input fails with exit 1, file and line; nothing is writte
     REQUIRE(lenient.exitCode == 0);
     CHECK(contains(lenient.err, "skipped (--lenient):\n  in.jsonl: line 2, annotations[0].spans: "));
     CHECK(contains(lenient.err, "imported 3 documents (1 annotation, 0 relations, 2 items skipped)"));
-    CHECK(nlohmann::json::parse(readFile(dir / "proj" / "annotations" / "one" / "dana.json")).at("annotations").size() == 1);
-    CHECK(nlohmann::json::parse(readFile(dir / "proj" / "annotations" / "two" / "dana.json")).at("annotations").size() == 0);
+    CHECK(
+        nlohmann::json::parse(readFile(dir / "proj" / "annotations" / "one" / "dana.json")).at("annotations").size() ==
+        1);
+    CHECK(
+        nlohmann::json::parse(readFile(dir / "proj" / "annotations" / "two" / "dana.json")).at("annotations").size() ==
+        0);
 }
 
 TEST_CASE("import: a clash in the second document leaves nothing of the first") {

@@ -145,8 +145,8 @@ TEST_CASE("hostile: a set's document.path may not lead outside its project, unle
     CHECK(run("validate " + quote(set.string())).exitCode == 1);
 
     // Named on the command line, the same file is read.
-    RunResult named = run("validate " + quote(set.string()) + " --article " +
-                          quote((dir / "private" / "secret.txt").string()));
+    RunResult named =
+        run("validate " + quote(set.string()) + " --article " + quote((dir / "private" / "secret.txt").string()));
     CHECK(named.exitCode == 0);
 
     // Inside the project (the folder holding annotations/) it is fine.

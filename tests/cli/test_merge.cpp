@@ -43,7 +43,9 @@ struct Reviewers {
         writeFile(bob, reviewerSet("bob", false, 4).dump(2));
         writeFile(carol, reviewerSet("carol", false, 3, true).dump(2));
     }
-    std::string inputs() const { return quote(alice.string()) + " " + quote(bob.string()) + " " + quote(carol.string()); }
+    std::string inputs() const {
+        return quote(alice.string()) + " " + quote(bob.string()) + " " + quote(carol.string());
+    }
 };
 
 // Runs of spaces as one, so table checks do not depend on column widths.
@@ -142,7 +144,8 @@ TEST_CASE("merge: two identical sets settle everything") {
     Reviewers r;
     const fs::path twin = r.dir / "twin.json";
     writeFile(twin, reviewerSet("alice", true, 3).dump(2));
-    RunResult result = run("merge " + quote(r.alice.string()) + " " + quote(twin.string()) + " -o " + quote(r.gold.string()));
+    RunResult result =
+        run("merge " + quote(r.alice.string()) + " " + quote(twin.string()) + " -o " + quote(r.gold.string()));
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     CHECK(contains(result.out, "(alice, alice-2)"));
@@ -165,17 +168,29 @@ TEST_CASE("merge: a set of another version of the article is refused with its na
 TEST_CASE("merge: schemas that differ on a used attribute are refused, naming the sets") {
     Reviewers r;
     nlohmann::json set = reviewerSet("bob", false, 3);
-    nlohmann::json schema = {{"format", "claimmark/schema"}, {"version", 1}, {"name", "narrow"},
-                             {"labels", nlohmann::json::array({
-                                 {{"name", "claim"}, {"color", "#e69f00"}, {"hotkey", "1"},
-                                  {"attributes", nlohmann::json::array({{{"name", "strength"}, {"type", "ordinal"}, {"min", 1}, {"max", 3}}})}},
-                                 {{"name", "hedge"}, {"color", "#56b4e9"}, {"hotkey", "2"},
-                                  {"attributes", nlohmann::json::array({{{"name", "kind"}, {"type", "enum"}, {"values", {"modal"}}}})}},
-                                 {{"name", "caveat"}, {"color", "#cc79a7"}, {"hotkey", "3"},
-                                  {"attributes", nlohmann::json::array({{{"name", "kind"}, {"type", "enum"}, {"values", {"consult-professional"}}}})}},
-                             })},
-                             {"relations", nlohmann::json::array({{{"type", "hedges"}, {"from", {"hedge"}}, {"to", {"claim"}}},
-                                                                  {{"type", "qualifies"}, {"from", {"caveat"}}, {"to", {"claim"}}}})}};
+    nlohmann::json schema = {
+        {"format", "claimmark/schema"},
+        {"version", 1},
+        {"name", "narrow"},
+        {"labels",
+         nlohmann::json::array({
+             {{"name", "claim"},
+              {"color", "#e69f00"},
+              {"hotkey", "1"},
+              {"attributes",
+               nlohmann::json::array({{{"name", "strength"}, {"type", "ordinal"}, {"min", 1}, {"max", 3}}})}},
+             {{"name", "hedge"},
+              {"color", "#56b4e9"},
+              {"hotkey", "2"},
+              {"attributes", nlohmann::json::array({{{"name", "kind"}, {"type", "enum"}, {"values", {"modal"}}}})}},
+             {{"name", "caveat"},
+              {"color", "#cc79a7"},
+              {"hotkey", "3"},
+              {"attributes",
+               nlohmann::json::array({{{"name", "kind"}, {"type", "enum"}, {"values", {"consult-professional"}}}})}},
+         })},
+        {"relations", nlohmann::json::array({{{"type", "hedges"}, {"from", {"hedge"}}, {"to", {"claim"}}},
+                                             {{"type", "qualifies"}, {"from", {"caveat"}}, {"to", {"claim"}}}})}};
     set["schema"] = schema;
     writeFile(r.bob, set.dump(2));
     RunResult result = run("merge " + r.inputs() + " -o " + quote(r.gold.string()));

@@ -8,7 +8,8 @@ namespace {
 
 std::vector<std::size_t> spanOf(const nlohmann::json& set, const std::string& id) {
     for (const auto& a : set.at("annotations"))
-        if (a.at("id") == id) return {a.at("spans")[0].at("start").get<std::size_t>(), a.at("spans")[0].at("end").get<std::size_t>()};
+        if (a.at("id") == id)
+            return {a.at("spans")[0].at("start").get<std::size_t>(), a.at("spans")[0].at("end").get<std::size_t>()};
     return {};
 }
 

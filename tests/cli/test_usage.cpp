@@ -63,14 +63,18 @@ TEST_CASE("usage: errors exit 2 with one line and a pointer to the command's hel
     };
     const Case cases[] = {
         {"validate", "claimmark validate: no annotation set given\n", "see 'claimmark validate --help'\n"},
-        {"validate --strict x.json", "claimmark validate: unknown option '--strict'\n", "see 'claimmark validate --help'\n"},
+        {"validate --strict x.json", "claimmark validate: unknown option '--strict'\n",
+         "see 'claimmark validate --help'\n"},
         {"stats", "claimmark stats: no annotation set given\n", "see 'claimmark stats --help'\n"},
         {"stats x.json --jsn", "claimmark stats: unknown option '--jsn'\n", "see 'claimmark stats --help'\n"},
-        {"stats --json=yes x.json", "claimmark stats: option '--json' takes no value\n", "see 'claimmark stats --help'\n"},
+        {"stats --json=yes x.json", "claimmark stats: option '--json' takes no value\n",
+         "see 'claimmark stats --help'\n"},
         {"reanchor x.json", "claimmark reanchor: missing -o NEW.json\n", "see 'claimmark reanchor --help'\n"},
-        {"reanchor x.json -o", "claimmark reanchor: option '-o' needs an argument\n", "see 'claimmark reanchor --help'\n"},
+        {"reanchor x.json -o", "claimmark reanchor: option '-o' needs an argument\n",
+         "see 'claimmark reanchor --help'\n"},
         {"reanchor -o y.json", "claimmark reanchor: no annotation set given\n", "see 'claimmark reanchor --help'\n"},
-        {"reanchor x.json z.json -o y.json", "claimmark reanchor: one annotation set at a time", "see 'claimmark reanchor --help'\n"},
+        {"reanchor x.json z.json -o y.json", "claimmark reanchor: one annotation set at a time",
+         "see 'claimmark reanchor --help'\n"},
         {"help nonsense", "claimmark help: no command 'nonsense'\n", "see 'claimmark --help'\n"},
         {"--version extra", "claimmark --version: takes no arguments\n", ""},
     };

@@ -95,7 +95,8 @@ TEST_CASE("validate: a missing article is named with the resolved path and as wr
 
 TEST_CASE("validate: an article that is not UTF-8 is reported with the byte offset") {
     Fixture f;
-    writeFile(f.article, std::string("ab\xC3\x28" "cd\n"));  // C3 starts a sequence, 28 is not a continuation
+    writeFile(f.article, std::string("ab\xC3\x28"
+                                     "cd\n"));  // C3 starts a sequence, 28 is not a continuation
     RunResult r = run("validate " + f.setArg());
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "article.txt"));

@@ -136,7 +136,9 @@ public:
     void key(int glfwKey, bool ctrl = false, bool shift = false) {
         testing::pressKey([this] { frame(); }, glfwKey, ctrl, shift);
     }
-    void click(ImVec2 pos) { testing::clickAt([this] { frame(); }, pos); }
+    void click(ImVec2 pos) {
+        testing::clickAt([this] { frame(); }, pos);
+    }
     // Clicks a control of the side panel by the name it was drawn under.
     void clickControl(const char* name) {
         const std::optional<ImVec2> centre = m_screen->panel().rects().centreOf(name);
@@ -213,7 +215,7 @@ TEST_CASE("adjudication view: lanes mark open lines; reviewers' outlines surroun
     // Line 1 (the claim) and the second paragraph (the evidence) hold open disagreements.
     CHECK(view.screen().lanes().lastFrameMarks() == 2);
     CHECK(view.screen().lanes().lastFrameOutlines() == 0);  // nothing current yet
-    view.key(GLFW_KEY_N);  // the claim, which all three marked
+    view.key(GLFW_KEY_N);                                   // the claim, which all three marked
     CHECK(view.screen().lanes().lastFrameOutlines() == 3);
     view.key(GLFW_KEY_N);  // the evidence: bob's only
     CHECK(view.screen().lanes().lastFrameOutlines() == 1);

@@ -89,8 +89,10 @@ TEST_CASE("list: the rows follow edits of the set") {
     f.list().filterAttribute("claim", "verdict", "misleading");
     f.editor.frame();
     REQUIRE(f.list().rows().size() == 1);
-    REQUIRE(f.editor.state().session().setAttribute(f.suggested, "verdict",
-                                                   claimmark::AttributeValue(std::string("misleading"))).ok());
+    REQUIRE(f.editor.state()
+                .session()
+                .setAttribute(f.suggested, "verdict", claimmark::AttributeValue(std::string("misleading")))
+                .ok());
     f.editor.frame();
     CHECK(f.ids() == std::vector<std::string>{f.claim, f.suggested});
 }

@@ -26,14 +26,16 @@ void writeText(const fs::path& path, const std::string& text) {
 
 // A minimal valid set with `count` one-character claims; "done" when asked.
 std::string setJson(const std::string& annotator, int count, bool done, int disputed = 0) {
-    std::string out = "{\"format\": \"claimmark/annotation-set\", \"version\": 1,\n"
-                      "\"document\": {\"path\": \"x.txt\", \"sha256\": \"" + std::string(64, 'b') +
-                      "\", \"length\": 50},\n\"annotator\": \"" + annotator + "\",\n";
+    std::string out =
+        "{\"format\": \"claimmark/annotation-set\", \"version\": 1,\n"
+        "\"document\": {\"path\": \"x.txt\", \"sha256\": \"" +
+        std::string(64, 'b') + "\", \"length\": 50},\n\"annotator\": \"" + annotator + "\",\n";
     if (done) out += "\"done\": true,\n";
     out += "\"annotations\": [\n";
     for (int i = 0; i < count; ++i) {
-        out += "{\"id\": \"a" + std::to_string(i + 1) + "\", \"label\": \"claim\", \"spans\": [{\"start\": " +
-               std::to_string(i) + ", \"end\": " + std::to_string(i + 1) + "}]";
+        out += "{\"id\": \"a" + std::to_string(i + 1) +
+               "\", \"label\": \"claim\", \"spans\": [{\"start\": " + std::to_string(i) +
+               ", \"end\": " + std::to_string(i + 1) + "}]";
         if (i < disputed) out += ", \"status\": \"disputed\"";
         out += i + 1 < count ? "},\n" : "}\n";
     }
@@ -98,7 +100,9 @@ public:
     void frames(int count) {
         for (int i = 0; i < count; ++i) frame();
     }
-    void click(ImVec2 pos) { testing::clickAt([this] { frame(); }, pos, /*settleFrames=*/0); }
+    void click(ImVec2 pos) {
+        testing::clickAt([this] { frame(); }, pos, /*settleFrames=*/0);
+    }
     void doubleClick(ImVec2 pos) {
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = pos;
@@ -110,7 +114,9 @@ public:
             frame();
         }
     }
-    void key(int glfwKey, bool ctrl = false) { testing::pressKey([this] { frame(); }, glfwKey, ctrl); }
+    void key(int glfwKey, bool ctrl = false) {
+        testing::pressKey([this] { frame(); }, glfwKey, ctrl);
+    }
     ImVec2 rowOf(const std::string& stem) {
         auto geometry = view().geometryOf(stem);
         REQUIRE_MESSAGE(geometry.has_value(), "row of " << stem << " not drawn");
@@ -210,8 +216,8 @@ TEST_CASE("project view: the row's Adjudicate button opens the reviewers' sets i
     CHECK(options.mode == EditorMode::Adjudicate);
     CHECK(options.article == folder.root / "samples/alpha.txt");
     // The reviewers' sets, not the gold set itself.
-    CHECK(options.reviewerSets ==
-          std::vector<fs::path>{folder.root / "annotations/alpha/alice.json", folder.root / "annotations/alpha/bob.json"});
+    CHECK(options.reviewerSets == std::vector<fs::path>{folder.root / "annotations/alpha/alice.json",
+                                                        folder.root / "annotations/alpha/bob.json"});
     CHECK(*options.setPath == folder.root / "annotations/alpha/gold.json");
     CHECK(options.annotator == "gold");
 

@@ -108,8 +108,12 @@ public:
     void frames(int n) {
         for (int i = 0; i < n; ++i) frame();
     }
-    void click(ImVec2 pos) { claimmark::app::testing::clickAt([this] { frame(); }, pos); }
-    void key(int glfwKey) { claimmark::app::testing::pressKey([this] { frame(); }, glfwKey, false, false, false); }
+    void click(ImVec2 pos) {
+        claimmark::app::testing::clickAt([this] { frame(); }, pos);
+    }
+    void key(int glfwKey) {
+        claimmark::app::testing::pressKey([this] { frame(); }, glfwKey, false, false, false);
+    }
 
 private:
     ImGuiContext* m_context = nullptr;
@@ -126,8 +130,7 @@ ImVec2 dialogButton(const char* title, std::vector<const char*> before) {
     REQUIRE(dialog->Active);
     const ImGuiStyle& style = ImGui::GetStyle();
     float x = dialog->Pos.x + style.WindowPadding.x;
-    for (const char* label : before)
-        x += ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    for (const char* label : before) x += ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
     const float y = dialog->Pos.y + dialog->Size.y - style.WindowPadding.y - ImGui::GetFrameHeight() * 0.5f;
     return ImVec2(x + 6, y);
 }
@@ -313,9 +316,7 @@ TEST_CASE("recovery: an unanswered offer survives a close") {
 
 TEST_CASE("recovery: an older or identical recovery is not offered") {
     Files files(/*withRecovery=*/true);
-    SUBCASE("older") {
-        fs::last_write_time(files.recovery, fs::last_write_time(files.set) - std::chrono::seconds(5));
-    }
+    SUBCASE("older") { fs::last_write_time(files.recovery, fs::last_write_time(files.set) - std::chrono::seconds(5)); }
     SUBCASE("identical") { fs::copy_file(files.set, files.recovery, fs::copy_options::overwrite_existing); }
     auto opened = EditorState::open(files.options());
     REQUIRE(opened.ok());

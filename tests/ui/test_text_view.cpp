@@ -57,8 +57,9 @@ TEST_CASE("text view: hit testing a point returns the code point drawn there") {
     const float apostrophe = second.x + widthOf(editor, "Some small trials suggest it can") + 1.0f;
     CHECK(view.characterAt(ImVec2(apostrophe, second.y + middle)) == std::optional<std::size_t>(63));
     // Nothing right of the first line's end, nor above the text.
-    CHECK_FALSE(view.characterAt(ImVec2(origin.x + widthOf(editor, "Turmeric may ease joint pain.") + 5,
-                                        origin.y + middle)).has_value());
+    CHECK_FALSE(
+        view.characterAt(ImVec2(origin.x + widthOf(editor, "Turmeric may ease joint pain.") + 5, origin.y + middle))
+            .has_value());
     CHECK_FALSE(view.characterAt(ImVec2(origin.x + 5, origin.y - 5)).has_value());
     // The caret position nearest a point: the right half of a glyph is after it.
     const float wT = widthOf(editor, "T");

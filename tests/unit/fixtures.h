@@ -29,8 +29,7 @@ namespace fixtures {
 // --- [SECTION] Documents ------------------------------------------------------------------
 
 inline claimmark::Document makeDocument(std::string text, std::string name = "<test>") {
-    claimmark::Result<claimmark::Document> doc =
-        claimmark::Document::fromBytes(std::move(text), std::move(name));
+    claimmark::Result<claimmark::Document> doc = claimmark::Document::fromBytes(std::move(text), std::move(name));
     REQUIRE_MESSAGE(doc.ok(), doc.errorText());
     return std::move(*doc);
 }
@@ -44,8 +43,7 @@ inline const char* kPillText = "The pill may cure colds, experts claim today.";
 
 // --- [SECTION] Annotations ----------------------------------------------------------------
 
-inline claimmark::Annotation annotation(std::string id, std::string label, std::size_t start,
-                                        std::size_t end) {
+inline claimmark::Annotation annotation(std::string id, std::string label, std::size_t start, std::size_t end) {
     claimmark::Annotation a;
     a.id = std::move(id);
     a.label = std::move(label);
@@ -53,8 +51,7 @@ inline claimmark::Annotation annotation(std::string id, std::string label, std::
     return a;
 }
 
-inline claimmark::Annotation annotation(std::string id, std::string label,
-                                        std::vector<claimmark::Span> spans) {
+inline claimmark::Annotation annotation(std::string id, std::string label, std::vector<claimmark::Span> spans) {
     claimmark::Annotation a;
     a.id = std::move(id);
     a.label = std::move(label);
@@ -62,8 +59,7 @@ inline claimmark::Annotation annotation(std::string id, std::string label,
     return a;
 }
 
-inline claimmark::Relation relation(std::string id, std::string type, std::string from,
-                                    std::string to) {
+inline claimmark::Relation relation(std::string id, std::string type, std::string from, std::string to) {
     claimmark::Relation r;
     r.id = std::move(id);
     r.type = std::move(type);
@@ -77,8 +73,7 @@ inline claimmark::Relation relation(std::string id, std::string type, std::strin
 class TempDir {
 public:
     TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "claimmark-test-XXXXXX").string();
+        std::string pattern = (std::filesystem::temp_directory_path() / "claimmark-test-XXXXXX").string();
         std::vector<char> buffer(pattern.begin(), pattern.end());
         buffer.push_back('\0');
         char* made = ::mkdtemp(buffer.data());
@@ -119,8 +114,7 @@ inline std::string readFile(const std::filesystem::path& path) {
 // Names of the entries in `dir` (hidden ones included: temp files start with '.').
 inline std::set<std::string> fileNames(const std::filesystem::path& dir) {
     std::set<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(dir))
-        names.insert(entry.path().filename().string());
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.insert(entry.path().filename().string());
     return names;
 }
 
@@ -130,20 +124,18 @@ inline std::set<std::string> fileNames(const std::filesystem::path& dir) {
 inline std::string fakeSha() { return std::string(64, 'a'); }
 
 // One annotation object on one line: {"id": .., "label": .., "spans": [{start,end}]<, rest>}.
-inline std::string annotationJson(const std::string& id, const std::string& label,
-                                  std::size_t start, std::size_t end,
+inline std::string annotationJson(const std::string& id, const std::string& label, std::size_t start, std::size_t end,
                                   const std::string& rest = "") {
     std::string out = "{\"id\": \"" + id + "\", \"label\": \"" + label +
-                      "\", \"spans\": [{\"start\": " + std::to_string(start) +
-                      ", \"end\": " + std::to_string(end) + "}]";
+                      "\", \"spans\": [{\"start\": " + std::to_string(start) + ", \"end\": " + std::to_string(end) +
+                      "}]";
     if (!rest.empty()) out += ", " + rest;
     return out + "}";
 }
 
-inline std::string relationJson(const std::string& id, const std::string& type,
-                                const std::string& from, const std::string& to) {
-    return "{\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"from\": \"" + from +
-           "\", \"to\": \"" + to + "\"}";
+inline std::string relationJson(const std::string& id, const std::string& type, const std::string& from,
+                                const std::string& to) {
+    return "{\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"from\": \"" + from + "\", \"to\": \"" + to + "\"}";
 }
 
 // A minimal valid set. str() puts the header on lines 1-5, then "annotations": [ on its

@@ -119,7 +119,8 @@ void ReviewerLanes::drawContent(float height) {
             });
             if (mark > 0) {
                 ++m_marks;
-                drawList->AddRectFilled(ImVec2(goldX, y0), ImVec2(goldX + bar * 2, y1), mark == 2 ? kDisputed : kConflict);
+                drawList->AddRectFilled(ImVec2(goldX, y0), ImVec2(goldX + bar * 2, y1),
+                                        mark == 2 ? kDisputed : kConflict);
             }
             if (isCurrent) drawList->AddRectFilled(ImVec2(goldX - gap + 1, y0), ImVec2(goldX - 1, y1), kCurrent);
 
@@ -272,8 +273,8 @@ void ReviewerLanes::drawOverlay(ImDrawList* drawList) {
                     const VisualLine& line = layout.line(i);
                     const float top = origin.y + float(line.top);
                     const float bottom = top + layout.boxHeight(line);
-                    drawList->AddRect(ImVec2(x0 - inflate, top - inflate + 1), ImVec2(x1 + inflate, bottom + inflate - 1),
-                                      reviewer.colour, 2.0f, 0, 1.5f);
+                    drawList->AddRect(ImVec2(x0 - inflate, top - inflate + 1),
+                                      ImVec2(x1 + inflate, bottom + inflate - 1), reviewer.colour, 2.0f, 0, 1.5f);
                 }
             });
         }

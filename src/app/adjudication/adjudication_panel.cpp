@@ -55,10 +55,12 @@ void AdjudicationPanel::drawContent() {
     ImGui::Separator();
 
     const float available = ImGui::GetContentRegionAvail().y;
-    ImGui::BeginChild("##adjudication-detail", ImVec2(0, std::max(ImGui::GetFrameHeight() * 4, available * 0.68f)), false);
+    ImGui::BeginChild("##adjudication-detail", ImVec2(0, std::max(ImGui::GetFrameHeight() * 4, available * 0.68f)),
+                      false);
     const Disagreement* d = m_state.current();
     if (d) drawCurrent(*d);
-    const Annotation* selected = gold.selectedAnnotation.empty() ? nullptr : gold.set().findAnnotation(gold.selectedAnnotation);
+    const Annotation* selected =
+        gold.selectedAnnotation.empty() ? nullptr : gold.set().findAnnotation(gold.selectedAnnotation);
     if (selected) {
         if (!d) {
             ImGui::TextColored(kDoneColour, "Settled");
@@ -85,10 +87,8 @@ void AdjudicationPanel::drawContent() {
 void AdjudicationPanel::drawCount() {
     const std::size_t open = m_state.openCount();
     ImGui::AlignTextToFramePadding();
-    if (open == 0)
-        ImGui::TextColored(kDoneColour, "All disagreements settled");
-    else
-        ImGui::TextColored(kOpenColour, "%zu disagreement%s left", open, open == 1 ? "" : "s");
+    if (open == 0) ImGui::TextColored(kDoneColour, "All disagreements settled");
+    else ImGui::TextColored(kOpenColour, "%zu disagreement%s left", open, open == 1 ? "" : "s");
     ImGui::SameLine();
     const float buttons = ImGui::CalcTextSize("< Previous").x + ImGui::CalcTextSize("Next >").x +
                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
@@ -96,7 +96,8 @@ void AdjudicationPanel::drawCount() {
     ImGui::BeginDisabled(open == 0);
     if (ImGui::Button("< Previous")) m_state.post(Decision::of(DecisionKind::Previous));
     m_rects.remember("Previous");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous disagreement (Shift+N, Shift+F8)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Previous disagreement (Shift+N, Shift+F8)");
     ImGui::SameLine();
     if (ImGui::Button("Next >")) m_state.post(Decision::of(DecisionKind::Next));
     m_rects.remember("Next");
@@ -132,21 +133,25 @@ void AdjudicationPanel::refresh(const Disagreement& d) {
         const Relation* r = gold.findRelation(d.id);
         const Annotation* to = r ? gold.findAnnotation(r->to) : nullptr;
         m_title = "Relation " + d.id + ": " + (r ? r->type : std::string("?")) + " " +
-                  (a ? a->label + " \xE2\x80\x9C" + excerpt(a->text, 40) + "\xE2\x80\x9D" : d.annotationId) + " \xE2\x86\x92 " +
+                  (a ? a->label + " \xE2\x80\x9C" + excerpt(a->text, 40) + "\xE2\x80\x9D" : d.annotationId) +
+                  " \xE2\x86\x92 " +
                   (to ? to->label + " \xE2\x80\x9C" + excerpt(to->text, 40) + "\xE2\x80\x9D" : std::string("?"));
     } else {
-        m_title = (a ? a->label : std::string("?")) + " " + d.id + "  \xE2\x80\x9C" + (a ? excerpt(a->text) : std::string()) + "\xE2\x80\x9D";
+        m_title = (a ? a->label : std::string("?")) + " " + d.id + "  \xE2\x80\x9C" +
+                  (a ? excerpt(a->text) : std::string()) + "\xE2\x80\x9D";
     }
     m_summary.clear();
     if (d.disputed) {
-        m_summary = "Disputed: marked by " + (d.proposedBy.empty() ? std::string("nobody named") : joinNames(d.proposedBy));
+        m_summary =
+            "Disputed: marked by " + (d.proposedBy.empty() ? std::string("nobody named") : joinNames(d.proposedBy));
         if (!d.missingFrom.empty()) m_summary += "; not by " + joinNames(d.missingFrom);
         m_summary += ".";
     }
     if (!d.conflicts.empty()) {
         if (!m_summary.empty()) m_summary += " ";
         m_summary += "Reviewers gave different values";
-        for (const AttributeConflict& c : d.conflicts) m_summary += (&c == &d.conflicts.front() ? " for " : ", ") + c.attribute;
+        for (const AttributeConflict& c : d.conflicts)
+            m_summary += (&c == &d.conflicts.front() ? " for " : ", ") + c.attribute;
         m_summary += ".";
     }
 
@@ -161,7 +166,8 @@ void AdjudicationPanel::refresh(const Disagreement& d) {
             mark.text = excerpt(mine.text, 120);
             mark.sameSpans = mine.spans == a->spans;
             mark.detail = spansText(mine.spans) + (mark.sameSpans ? " (same)" : " (differs)");
-            for (const auto& [name, value] : mine.attributes) mark.detail += "\n" + name + " = " + attributeValueToString(value);
+            for (const auto& [name, value] : mine.attributes)
+                mark.detail += "\n" + name + " = " + attributeValueToString(value);
             m_marks[i].push_back(std::move(mark));
         }
     }
@@ -281,9 +287,10 @@ void AdjudicationPanel::drawCurrent(const Disagreement& d) {
 
 void AdjudicationPanel::drawHelp() {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted("Adjudication: the gold set is in the article; the strip beside it shows, line by line, "
-                           "what each reviewer marked (a bar per label). Wavy red underlines are disputed "
-                           "annotations, amber ones attribute conflicts.");
+    ImGui::TextUnformatted(
+        "Adjudication: the gold set is in the article; the strip beside it shows, line by line, "
+        "what each reviewer marked (a bar per label). Wavy red underlines are disputed "
+        "annotations, amber ones attribute conflicts.");
     ImGui::Spacing();
     ImGui::TextDisabled("N / F8            next disagreement");
     ImGui::TextDisabled("Shift+N / Shift+F8  previous");

@@ -46,8 +46,8 @@ private:
     struct PickOption {
         std::string attribute;
         AttributeValue value;
-        std::string shown;   // "anecdotal  (bob)"
-        std::string key;     // "pick:type:anecdotal"
+        std::string shown;     // "anecdotal  (bob)"
+        std::string key;       // "pick:type:anecdotal"
         bool current = false;  // the gold value now
     };
 

@@ -77,8 +77,10 @@ Result<std::unique_ptr<AdjudicationState>> AdjudicationState::open(const EditorO
         if (set.document.sha256 != document->sha256()) {
             const ReanchorReport report = reanchor(set, *document);
             banners.push_back({report.orphaned > 0 ? BannerKind::Warning : BannerKind::Info,
-                               path.string() + " was made on another version of the article; its "
-                               "annotations were placed again: " + report.summary() + "."});
+                               path.string() +
+                                   " was made on another version of the article; its "
+                                   "annotations were placed again: " +
+                                   report.summary() + "."});
         }
         sets.push_back(std::move(set));
     }
@@ -87,7 +89,8 @@ Result<std::unique_ptr<AdjudicationState>> AdjudicationState::open(const EditorO
     EditorOptions goldOptions = options;
     goldOptions.mode = EditorMode::Edit;
     goldOptions.annotator = options.annotator.empty() ? "gold" : options.annotator;
-    const fs::path goldPath = options.setPath ? *options.setPath : defaultSetPath(options.article, goldOptions.annotator);
+    const fs::path goldPath =
+        options.setPath ? *options.setPath : defaultSetPath(options.article, goldOptions.annotator);
     goldOptions.setPath = goldPath;
 
     std::unique_ptr<EditorState> gold;
@@ -119,12 +122,11 @@ Result<std::unique_ptr<AdjudicationState>> AdjudicationState::open(const EditorO
         gold->recoveryOffer = findRecovery(goldPath);
         if (gold->recoveryOffer && !gold->recoveryOffer->readable()) gold->recoveryOffer.reset();
         gold->markUnsaved();
-        banners.push_back({BannerKind::Info,
-                           "A new gold set was made from a majority merge of the " +
-                               std::to_string(sets.size()) + " reviewers' sets: " +
-                               std::to_string(merged->settled) + " settled, " +
-                               std::to_string(merged->disputed) + " disputed. Save (Ctrl+S) to write " +
-                               goldPath.string() + "."});
+        banners.push_back({BannerKind::Info, "A new gold set was made from a majority merge of the " +
+                                                 std::to_string(sets.size()) +
+                                                 " reviewers' sets: " + std::to_string(merged->settled) + " settled, " +
+                                                 std::to_string(merged->disputed) +
+                                                 " disputed. Save (Ctrl+S) to write " + goldPath.string() + "."});
     }
     for (Banner& b : banners) gold->banners.push_back(std::move(b));
     auto state = std::make_unique<AdjudicationState>(std::move(gold), std::move(sets), options.reviewerSets);
@@ -216,9 +218,7 @@ void AdjudicationState::apply(const Decision& decision) {
     std::string done;
     switch (decision.kind) {
         case DecisionKind::Next:
-        case DecisionKind::Previous:
-            step(decision.kind == DecisionKind::Next);
-            return;
+        case DecisionKind::Previous: step(decision.kind == DecisionKind::Next); return;
         case DecisionKind::Accept:
             status = relation ? acceptRelation(session, decision.id) : acceptAnnotation(session, decision.id);
             done = "Accepted ";
@@ -246,8 +246,9 @@ void AdjudicationState::apply(const Decision& decision) {
         m_gold->selectedAnnotation.clear();  // step() goes on from m_position
         step(true);
     }
-    m_gold->statusMessage = done + decision.id + (left == 0 ? " \xE2\x80\x94 nothing left to settle."
-                                                            : " \xE2\x80\x94 " + std::to_string(left) + " left.");
+    m_gold->statusMessage =
+        done + decision.id +
+        (left == 0 ? " \xE2\x80\x94 nothing left to settle." : " \xE2\x80\x94 " + std::to_string(left) + " left.");
 }
 
 }  // namespace claimmark::app

@@ -42,11 +42,9 @@ const ImWchar kBaseRanges[] = {
 };
 
 // Drawn as nothing: they only modify their neighbours.
-const ImWchar kIgnorable[] = {0x00AD, 0x034F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F,
-                              0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF,
-                              0xFE00, 0xFE01, 0xFE02, 0xFE03, 0xFE04, 0xFE05, 0xFE06,
-                              0xFE07, 0xFE08, 0xFE09, 0xFE0A, 0xFE0B, 0xFE0C, 0xFE0D,
-                              0xFE0E, 0xFE0F};
+const ImWchar kIgnorable[] = {0x00AD, 0x034F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062,
+                              0x2063, 0x2064, 0xFEFF, 0xFE00, 0xFE01, 0xFE02, 0xFE03, 0xFE04, 0xFE05, 0xFE06,
+                              0xFE07, 0xFE08, 0xFE09, 0xFE0A, 0xFE0B, 0xFE0C, 0xFE0D, 0xFE0E, 0xFE0F};
 
 bool looksLikeFontFile(const std::string& bytes) {
     if (bytes.size() < 12) return false;
@@ -75,8 +73,7 @@ fs::path firstReadable(const std::vector<fs::path>& candidates) {
     return {};
 }
 
-ImFont* addFont(ImFontAtlas& atlas, const fs::path& file, float size, const ImWchar* ranges,
-                bool merge) {
+ImFont* addFont(ImFontAtlas& atlas, const fs::path& file, float size, const ImWchar* ranges, bool merge) {
     int byteCount = 0;
     void* data = loadFontBytes(file, byteCount);
     if (!data) return nullptr;
@@ -84,8 +81,7 @@ ImFont* addFont(ImFontAtlas& atlas, const fs::path& file, float size, const ImWc
     config.MergeMode = merge;
     config.OversampleH = 2;  // half the atlas of the default 3, no visible difference
     config.OversampleV = 1;
-    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx",
-                  file.filename().string().c_str(), double(size));
+    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", file.filename().string().c_str(), double(size));
     return atlas.AddFontFromMemoryTTF(data, byteCount, size, &config, ranges);
 }
 
@@ -94,25 +90,21 @@ ImFont* addFont(ImFontAtlas& atlas, const fs::path& file, float size, const ImWc
 std::vector<fs::path> FontSet::candidateFontFiles() {
     std::vector<fs::path> out;
     if (const char* custom = std::getenv("CLAIMMARK_FONT"); custom && *custom) out.emplace_back(custom);
-    for (const char* p : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                          "/usr/share/fonts/TTF/DejaVuSans.ttf",
-                          "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-                          "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
-                          "/usr/share/fonts/truetype/DejaVuSans.ttf",
-                          "/usr/local/share/fonts/DejaVuSans.ttf",
-                          "/usr/X11R6/lib/X11/fonts/TTF/DejaVuSans.ttf",
-                          "/Library/Fonts/DejaVuSans.ttf"})
+    for (const char* p : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
+                          "/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+                          "/usr/share/fonts/truetype/DejaVuSans.ttf", "/usr/local/share/fonts/DejaVuSans.ttf",
+                          "/usr/X11R6/lib/X11/fonts/TTF/DejaVuSans.ttf", "/Library/Fonts/DejaVuSans.ttf"})
         out.emplace_back(p);
     return out;
 }
 
 std::vector<fs::path> FontSet::candidateFallbackFiles() {
     std::vector<fs::path> out;
-    for (const char* p : {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-                          "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
-                          "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                          "/usr/share/fonts/noto/NotoSans-Regular.ttf",
-                          "/usr/share/fonts/truetype/unifont/unifont.ttf"})
+    for (const char* p :
+         {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+          "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
+          "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/noto/NotoSans-Regular.ttf",
+          "/usr/share/fonts/truetype/unifont/unifont.ttf"})
         out.emplace_back(p);
     return out;
 }
@@ -127,8 +119,7 @@ void FontSet::build(ImFontAtlas& atlas, float uiSize, float textSize, std::strin
     // Every glyph the article needs plus the fixed ranges, as one range list.
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(kBaseRanges);
-    if (!documentText.empty())
-        builder.AddText(documentText.data(), documentText.data() + documentText.size());
+    if (!documentText.empty()) builder.AddText(documentText.data(), documentText.data() + documentText.size());
     m_ranges.clear();
     builder.BuildRanges(&m_ranges);
 
@@ -146,11 +137,11 @@ void FontSet::build(ImFontAtlas& atlas, float uiSize, float textSize, std::strin
         for (const fs::path& p : candidateFontFiles()) looked += "\n  " + p.string();
         m_warning = m_fontFile.empty()
                         ? "DejaVuSans.ttf was not found (install fonts-dejavu-core, or set "
-                          "CLAIMMARK_FONT to a .ttf file). Looked in:" + looked +
+                          "CLAIMMARK_FONT to a .ttf file). Looked in:" +
+                              looked +
                               "\nUsing Dear ImGui's built-in font, which has ASCII only: other "
                               "characters show as '?'."
-                        : "Could not load " + m_fontFile.string() +
-                              "; using Dear ImGui's built-in font (ASCII only).";
+                        : "Could not load " + m_fontFile.string() + "; using Dear ImGui's built-in font (ASCII only).";
         m_fontFile.clear();
         ImFontConfig config;
         config.SizePixels = uiSize;

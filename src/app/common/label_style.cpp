@@ -12,9 +12,7 @@ int hexDigit(char c) {
     return -1;
 }
 
-ImU32 withAlpha(ImU32 colour, int alpha) {
-    return (colour & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT);
-}
+ImU32 withAlpha(ImU32 colour, int alpha) { return (colour & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
 
 LabelStyle styleFor(ImU32 solid) {
     LabelStyle style;
@@ -61,9 +59,8 @@ void labelChip(ImU32 colour) {
     const float size = ImGui::GetTextLineHeight() * 0.8f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float dy = (ImGui::GetTextLineHeight() - size) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + dy),
-                                              ImVec2(pos.x + size, pos.y + dy + size), colour,
-                                              size * 0.25f);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + dy), ImVec2(pos.x + size, pos.y + dy + size),
+                                              colour, size * 0.25f);
     ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
 }
 

@@ -16,7 +16,7 @@ public:
     using Clock = std::chrono::steady_clock;
     virtual ~Screen() = default;
 
-    virtual void draw() = 0;  // one ImGui frame, between NewFrame and Render
+    virtual void draw() = 0;                // one ImGui frame, between NewFrame and Render
     virtual std::string title() const = 0;  // window title ("•" for unsaved work)
 
     // The text whose glyphs the fonts must hold (the article); fonts are rebuilt when the
@@ -26,8 +26,8 @@ public:
     virtual void setFonts(ImFont* ui, ImFont* text, float textSize) = 0;
     virtual void setFontWarning(std::string warning) = 0;
 
-    virtual void requestClose() = 0;           // the window's close button or Ctrl+Q
-    virtual bool closeConfirmed() const = 0;   // nothing unsaved, or the user chose
+    virtual void requestClose() = 0;          // the window's close button or Ctrl+Q
+    virtual bool closeConfirmed() const = 0;  // nothing unsaved, or the user chose
     virtual bool wantsAnotherFrame() const = 0;
 
     // Never losing work: autosave on a timer and when the window loses focus; look for

@@ -66,10 +66,14 @@ int g_modifiersDown = 0;
 
 int modifierBit(int key) {
     switch (key) {
-        case GLFW_KEY_LEFT_CONTROL: case GLFW_KEY_RIGHT_CONTROL: return GLFW_MOD_CONTROL;
-        case GLFW_KEY_LEFT_SHIFT: case GLFW_KEY_RIGHT_SHIFT: return GLFW_MOD_SHIFT;
-        case GLFW_KEY_LEFT_ALT: case GLFW_KEY_RIGHT_ALT: return GLFW_MOD_ALT;
-        case GLFW_KEY_LEFT_SUPER: case GLFW_KEY_RIGHT_SUPER: return GLFW_MOD_SUPER;
+        case GLFW_KEY_LEFT_CONTROL:
+        case GLFW_KEY_RIGHT_CONTROL: return GLFW_MOD_CONTROL;
+        case GLFW_KEY_LEFT_SHIFT:
+        case GLFW_KEY_RIGHT_SHIFT: return GLFW_MOD_SHIFT;
+        case GLFW_KEY_LEFT_ALT:
+        case GLFW_KEY_RIGHT_ALT: return GLFW_MOD_ALT;
+        case GLFW_KEY_LEFT_SUPER:
+        case GLFW_KEY_RIGHT_SUPER: return GLFW_MOD_SUPER;
         default: return 0;
     }
 }
@@ -307,8 +311,7 @@ void showErrorPage(GLFWwindow* window, const char* heading, const Diagnostics& e
         ImGui::Spacing();
         ImGui::SetCursorPosX(margin);
         if (ImGui::Button("Close")) done = true;
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
-            (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)))
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)))
             done = true;
         ImGui::End();
         ImGui::Render();
@@ -367,7 +370,8 @@ int runEditor(const EditorOptions& options) {
     Result<std::unique_ptr<Screen>> first = openScreen(options, opener);
     if (!first) {
         for (const Diagnostic& d : first.errors()) std::cerr << "claimmark: " << d.toString() << '\n';
-        const std::filesystem::path& named = options.mode == EditorMode::Project ? options.projectRoot : options.article;
+        const std::filesystem::path& named =
+            options.mode == EditorMode::Project ? options.projectRoot : options.article;
         GLFWwindow* window = openWindow("claimmark \xE2\x80\x94 " + named.filename().string());
         if (!window) return 1;
         showErrorPage(window, failureHeading(options.mode), first.errors());
@@ -422,10 +426,8 @@ int runEditor(const EditorOptions& options) {
             glfwPollEvents();
         } else {
             const auto wait = screen.timeUntilAutosave(Screen::Clock::now());
-            if (wait)
-                glfwWaitEventsTimeout(std::max(0.01, std::chrono::duration<double>(*wait).count()));
-            else
-                glfwWaitEvents();
+            if (wait) glfwWaitEventsTimeout(std::max(0.01, std::chrono::duration<double>(*wait).count()));
+            else glfwWaitEvents();
             settleFrames = kMaxSettleFrames;
         }
         if (settleFrames > 0) --settleFrames;
@@ -440,8 +442,7 @@ int runEditor(const EditorOptions& options) {
             screen.requestClose();
             settleFrames = kMaxSettleFrames;
         }
-        if (&screen != fontScreen || screen.zoom() != fontZoom || screen.glyphText() != fontText)
-            rebuildFonts(screen);
+        if (&screen != fontScreen || screen.zoom() != fontZoom || screen.glyphText() != fontText) rebuildFonts(screen);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();

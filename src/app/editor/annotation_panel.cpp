@@ -84,13 +84,11 @@ void AnnotationPanel::drawContent() {
     // The list (with its filters) keeps at least 38 % of the panel.
     const float orphanWanted = m_orphans.wantedHeight(available);
     const float cap = std::min(available * (selected ? 0.6f : 0.42f), available * 0.62f - orphanWanted);
-    const float inspectorHeight = std::max(ImGui::GetFrameHeight() * 3,
-                                           std::min(measured > 0 ? measured : available * 0.62f, cap));
+    const float inspectorHeight =
+        std::max(ImGui::GetFrameHeight() * 3, std::min(measured > 0 ? measured : available * 0.62f, cap));
     ImGui::BeginChild("##inspector", ImVec2(0, inspectorHeight), false);
-    if (selected)
-        m_inspector.drawContent(*selected);
-    else
-        m_inspector.drawHelp();
+    if (selected) m_inspector.drawContent(*selected);
+    else m_inspector.drawHelp();
     measured = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 2;
     ImGui::EndChild();
     ImGui::Separator();
@@ -194,10 +192,8 @@ void AnnotationList::drawFilters() {
     const std::size_t total = set.annotationCount();
 
     // Counts, and how many the filters let through.
-    if (shown.size() == total)
-        ImGui::Text("%zu annotation%s", total, total == 1 ? "" : "s");
-    else
-        ImGui::Text("%zu shown of %zu", shown.size(), total);
+    if (shown.size() == total) ImGui::Text("%zu annotation%s", total, total == 1 ? "" : "s");
+    else ImGui::Text("%zu shown of %zu", shown.size(), total);
     if (set.relationCount() > 0) {
         ImGui::SameLine();
         ImGui::TextDisabled("· %zu relation%s", set.relationCount(), set.relationCount() == 1 ? "" : "s");
@@ -215,9 +211,10 @@ void AnnotationList::drawFilters() {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         char text[128];
-        std::snprintf(text, sizeof text, "%s %zu###label-%zu", labels[i].name.c_str(), i < counts.size() ? counts[i] : 0, i);
-        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                            ImGui::CalcTextSize(text, nullptr, true).x;
+        std::snprintf(text, sizeof text, "%s %zu###label-%zu", labels[i].name.c_str(),
+                      i < counts.size() ? counts[i] : 0, i);
+        const float width =
+            ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text, nullptr, true).x;
         if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetFontSize() * 0.8f + width < right)
             ImGui::SameLine(0, ImGui::GetFontSize() * 0.8f);
         // The checkbox in the label's colours doubles as its legend.
@@ -242,10 +239,8 @@ void AnnotationList::drawFilters() {
     // Attribute -> value, and origin.
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     char preview[160];
-    if (m_attrLabel.empty())
-        std::snprintf(preview, sizeof preview, "any attribute");
-    else
-        std::snprintf(preview, sizeof preview, "%s · %s", m_attrLabel.c_str(), m_attrName.c_str());
+    if (m_attrLabel.empty()) std::snprintf(preview, sizeof preview, "any attribute");
+    else std::snprintf(preview, sizeof preview, "%s · %s", m_attrLabel.c_str(), m_attrName.c_str());
     ImGui::SetNextItemWidth(half);
     if (ImGui::BeginCombo("##attribute", preview)) {
         if (ImGui::Selectable("any attribute", m_attrLabel.empty())) filterAttribute("", "", "");
@@ -279,7 +274,8 @@ void AnnotationList::drawFilters() {
                     for (std::int64_t level = attr->min; level <= attr->max && level - attr->min < 100; ++level) {
                         const std::size_t index = static_cast<std::size_t>(level - attr->min);
                         char text[128];
-                        std::snprintf(text, sizeof text, "%" PRId64 "%s%s", level, index < attr->levels.size() ? " — " : "",
+                        std::snprintf(text, sizeof text, "%" PRId64 "%s%s", level,
+                                      index < attr->levels.size() ? " — " : "",
                                       index < attr->levels.size() ? attr->levels[index].c_str() : "");
                         option(std::to_string(level), text);
                     }
@@ -320,10 +316,10 @@ void AnnotationList::drawRows(float height) {
     if (order.empty()) {
         ImGui::PushTextWrapPos(0);
         if (m_state.set().annotationCount() == 0)
-            ImGui::TextDisabled("No annotations yet. Select text in the article, then press a label's "
-                                "key (1 claim, 2 hedge, 3 caveat, 4 evidence) or click its button.");
-        else
-            ImGui::TextDisabled("No annotation matches the filters.");
+            ImGui::TextDisabled(
+                "No annotations yet. Select text in the article, then press a label's "
+                "key (1 claim, 2 hedge, 3 caveat, 4 evidence) or click its button.");
+        else ImGui::TextDisabled("No annotation matches the filters.");
         ImGui::PopTextWrapPos();
         ImGui::EndChild();
         return;
@@ -384,8 +380,8 @@ void AnnotationList::drawRows(float height) {
             if (attributes[0]) {
                 const float width = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, attributes).x;
                 // The excerpt keeps at least a third of the row; long values are clipped.
-                const float x = std::max(labelX + labelWidth + (max.x - labelX - labelWidth) * 0.36f,
-                                         max.x - 4 - width);
+                const float x =
+                    std::max(labelX + labelWidth + (max.x - labelX - labelWidth) * 0.36f, max.x - 4 - width);
                 const ImVec4 clip(x, min.y, max.x - 2, max.y);
                 drawList->AddText(font, fontSize, ImVec2(x, textY), dimColour, attributes, nullptr, 0.0f, &clip);
                 excerptRight = x - fontSize * 0.6f;
@@ -400,14 +396,14 @@ void AnnotationList::drawRows(float height) {
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
                 ImGui::Text("%s %s · %s", a.label.c_str(), a.id.c_str(), a.origin.c_str());
                 if (a.orphaned)
-                    ImGui::TextColored(ImColor(kOrphanColour), "orphaned: the article changed and this text was not found again");
+                    ImGui::TextColored(ImColor(kOrphanColour),
+                                       "orphaned: the article changed and this text was not found again");
                 for (const auto& [name, value] : a.attributes) {
                     if (const auto* text = std::get_if<std::string>(&value))
                         ImGui::TextDisabled("%s: %s", name.c_str(), text->c_str());
                     else if (const auto* number = std::get_if<std::int64_t>(&value))
                         ImGui::TextDisabled("%s: %" PRId64, name.c_str(), *number);
-                    else
-                        ImGui::TextDisabled("%s: %s", name.c_str(), std::get<bool>(value) ? "yes" : "no");
+                    else ImGui::TextDisabled("%s: %s", name.c_str(), std::get<bool>(value) ? "yes" : "no");
                 }
                 if (!a.note.empty()) ImGui::TextWrapped("note: %s", a.note.c_str());
                 ImGui::PopTextWrapPos();

@@ -70,7 +70,8 @@ private:
 
 class AnnotationPanel {
 public:
-    explicit AnnotationPanel(EditorState& state) : m_state(state), m_inspector(state), m_list(state), m_orphans(state) {}
+    explicit AnnotationPanel(EditorState& state)
+        : m_state(state), m_inspector(state), m_list(state), m_orphans(state) {}
 
     // Draws into the current window, filling the space left.
     void drawContent();

@@ -37,9 +37,9 @@ bool drawBanner(BannerKind kind, const std::string& text, int id) {
     const float wrap = width - 16 - ImGui::GetFontSize() * 5;
     const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
     const float maxHeight = ImGui::GetTextLineHeight() * 8;
-    ImGui::BeginChild("##banner", ImVec2(width, std::min(textHeight, maxHeight) + 14), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding |
-                          (textHeight > maxHeight ? 0 : ImGuiWindowFlags_NoScrollbar));
+    ImGui::BeginChild(
+        "##banner", ImVec2(width, std::min(textHeight, maxHeight) + 14), false,
+        ImGuiWindowFlags_AlwaysUseWindowPadding | (textHeight > maxHeight ? 0 : ImGuiWindowFlags_NoScrollbar));
     ImGui::PushTextWrapPos(wrap);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(40, 36, 30, 255));
     ImGui::TextUnformatted(text.c_str());
@@ -94,8 +94,7 @@ void drawBanners(const std::string& fontWarning, bool& fontWarningDismissed, std
     for (std::size_t i = 0; i < banners.size();) {
         if (drawBanner(banners[i].kind, banners[i].text, id++))
             banners.erase(banners.begin() + static_cast<std::ptrdiff_t>(i));
-        else
-            ++i;
+        else ++i;
     }
 }
 
@@ -105,10 +104,8 @@ bool drawLabelButton(const LabelDef& label, const LabelStyle& style, bool descri
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.fillHover);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.solid);
     char text[96];
-    if (label.hotkey.empty())
-        std::snprintf(text, sizeof text, "%s", label.name.c_str());
-    else
-        std::snprintf(text, sizeof text, "%s  %s", label.hotkey.c_str(), label.name.c_str());
+    if (label.hotkey.empty()) std::snprintf(text, sizeof text, "%s", label.name.c_str());
+    else std::snprintf(text, sizeof text, "%s  %s", label.hotkey.c_str(), label.name.c_str());
     const bool clicked = ImGui::Button(text);
     ImGui::PopStyleColor(3);
     if (descriptionTooltip && ImGui::IsItemHovered() && !label.description.empty())
@@ -151,8 +148,7 @@ void handleZoomKeys(float& zoom) {
 void handleHistoryKeys(EditorState& state) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)))
         state.post(Action::of(ImGui::GetIO().KeyShift ? ActionKind::Redo : ActionKind::Undo));
-    else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y)))
-        state.post(Action::of(ActionKind::Redo));
+    else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) state.post(Action::of(ActionKind::Redo));
     if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) state.post(Action::of(ActionKind::Save));
 }
 

@@ -16,14 +16,14 @@ enum class EditorMode {
 
 struct EditorOptions {
     EditorMode mode = EditorMode::Edit;
-    std::filesystem::path projectRoot;               // Project mode
-    std::vector<std::filesystem::path> reviewerSets; // Adjudicate mode: the reviewers' sets
-    std::filesystem::path article;                 // the article to open (Edit, Adjudicate)
-    std::optional<std::filesystem::path> setPath;  // --set; default: see defaultSetPath()
-                                                   // (Adjudicate: the gold set, default
-                                                   // annotations/<stem>/gold.json)
-    std::string annotator;                         // --annotator; default: login name
-    std::optional<std::filesystem::path> schema;   // --schema; default: built-in schema
+    std::filesystem::path projectRoot;                // Project mode
+    std::vector<std::filesystem::path> reviewerSets;  // Adjudicate mode: the reviewers' sets
+    std::filesystem::path article;                    // the article to open (Edit, Adjudicate)
+    std::optional<std::filesystem::path> setPath;     // --set; default: see defaultSetPath()
+                                                      // (Adjudicate: the gold set, default
+                                                      // annotations/<stem>/gold.json)
+    std::string annotator;                            // --annotator; default: login name
+    std::optional<std::filesystem::path> schema;      // --schema; default: built-in schema
 };
 
 // Opens the editor window; returns the process exit code (0 normal close, 1 if the

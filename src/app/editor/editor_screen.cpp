@@ -3,8 +3,7 @@
 
 namespace claimmark::app {
 
-EditorScreen::EditorScreen(std::unique_ptr<EditorState> state)
-    : m_state(std::move(state)), m_window(*m_state) {}
+EditorScreen::EditorScreen(std::unique_ptr<EditorState> state) : m_state(std::move(state)), m_window(*m_state) {}
 
 Result<std::unique_ptr<EditorScreen>> EditorScreen::open(const EditorOptions& options) {
     Result<std::unique_ptr<EditorState>> opened = EditorState::open(options);
@@ -14,8 +13,8 @@ Result<std::unique_ptr<EditorScreen>> EditorScreen::open(const EditorOptions& op
 
 std::string EditorScreen::title() const {
     // "•" marks unsaved changes, as most editors do.
-    return "claimmark \xE2\x80\x94 " + m_state->articlePath.filename().string() + " (" +
-           m_state->annotator + ")" + (m_state->isModified() ? " \xE2\x80\xA2" : "");
+    return "claimmark \xE2\x80\x94 " + m_state->articlePath.filename().string() + " (" + m_state->annotator + ")" +
+           (m_state->isModified() ? " \xE2\x80\xA2" : "");
 }
 
 }  // namespace claimmark::app

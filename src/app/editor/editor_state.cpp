@@ -22,14 +22,12 @@ namespace fs = std::filesystem;
 // [SECTION] Opening
 // ---------------------------------------------------------------------------------------
 
-EditorState::EditorState(Document document, AnnotationSet set)
-    : m_session(std::move(document), std::move(set)) {
+EditorState::EditorState(Document document, AnnotationSet set) : m_session(std::move(document), std::move(set)) {
     m_styles.rebuild(m_session.set().schema);
 }
 
 Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& options) {
-    const std::string annotator =
-        options.annotator.empty() ? defaultAnnotatorName() : options.annotator;
+    const std::string annotator = options.annotator.empty() ? defaultAnnotatorName() : options.annotator;
 
     Schema schema = Schema::claimStrength();
     Diagnostics schemaErrors;  // fatal only when a new set needs the schema
@@ -42,8 +40,7 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
     Result<Document> document = Document::loadFile(options.article);
     if (!document) return document.errors();
 
-    const fs::path setPath = options.setPath ? *options.setPath
-                                             : defaultSetPath(options.article, annotator);
+    const fs::path setPath = options.setPath ? *options.setPath : defaultSetPath(options.article, annotator);
     std::vector<Banner> banners;
     AnnotationSet set;
     FileStamp stamp;
@@ -69,18 +66,15 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
                 const ReanchorReport report = reanchor(set, *document);
                 std::string text =
                     "The article changed since this set was saved; its annotations were placed "
-                    "again: " + report.summary() + ".";
-                if (report.orphaned > 0)
-                    text += " Orphaned annotations are kept and listed in the side panel.";
-                banners.push_back({report.orphaned > 0 ? BannerKind::Warning : BannerKind::Info,
-                                   std::move(text)});
+                    "again: " +
+                    report.summary() + ".";
+                if (report.orphaned > 0) text += " Orphaned annotations are kept and listed in the side panel.";
+                banners.push_back({report.orphaned > 0 ? BannerKind::Warning : BannerKind::Info, std::move(text)});
             } else {
-                const Diagnostics problems =
-                    checkSetAgainstDocument(set, *document, setPath.string());
+                const Diagnostics problems = checkSetAgainstDocument(set, *document, setPath.string());
                 if (!problems.empty())
                     banners.push_back({BannerKind::Warning,
-                                       "The set does not match the article everywhere:\n" +
-                                           joinDiagnostics(problems)});
+                                       "The set does not match the article everywhere:\n" + joinDiagnostics(problems)});
             }
         } else {
             blocked = true;
@@ -111,10 +105,9 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
     state->recoveryOffer = findRecovery(setPath);
     if (state->recoveryOffer && !state->recoveryOffer->readable()) {
         const RecoveryCandidate& broken = *state->recoveryOffer;
-        std::string text = "Unsaved work was found in " + broken.path.string() +
-                           " but it could not be read";
-        text += broken.brokenPath.empty() ? "; it was left where it is"
-                                          : "; it was kept as " + broken.brokenPath.string();
+        std::string text = "Unsaved work was found in " + broken.path.string() + " but it could not be read";
+        text +=
+            broken.brokenPath.empty() ? "; it was left where it is" : "; it was kept as " + broken.brokenPath.string();
         text += ":\n" + joinDiagnostics(broken.problems);
         state->banners.push_back({BannerKind::Error, std::move(text)});
         state->recoveryOffer.reset();
@@ -158,8 +151,7 @@ bool EditorState::save(SaveMode mode) {
     }
     if (!outcome.status.ok()) {
         statusMessage = "Could not save: " + outcome.status.error;
-        banners.push_back({BannerKind::Error, "Could not save " + target.string() + ": " +
-                                                  outcome.status.error});
+        banners.push_back({BannerKind::Error, "Could not save " + target.string() + ": " + outcome.status.error});
         return false;
     }
     saveConflict = false;
@@ -177,8 +169,7 @@ bool EditorState::save(SaveMode mode) {
 // ---------------------------------------------------------------------------------------
 
 bool EditorState::autosavePending() const {
-    return isModified() && !recoveryOffer && !setPath.empty() &&
-           set().revision() != m_autosavedRevision;
+    return isModified() && !recoveryOffer && !setPath.empty() && set().revision() != m_autosavedRevision;
 }
 
 std::optional<EditorState::AutosaveClock::duration> EditorState::timeUntilAutosave(
@@ -227,7 +218,8 @@ void EditorState::restoreRecovery() {
         const ReanchorReport report = reanchor(recovered, document());
         banners.push_back({report.orphaned > 0 ? BannerKind::Warning : BannerKind::Info,
                            "The recovered annotations were made on another version of the "
-                           "article and were placed again: " + report.summary() + "."});
+                           "article and were placed again: " +
+                               report.summary() + "."});
     }
     // The document stays (the views hold ranges into its bytes); the set and a clean
     // history replace what was loaded.
@@ -264,10 +256,9 @@ bool EditorState::checkArticleOnDisk() {
     if (m_articleChangeReported || articlePath.empty() || !articleStamp.exists) return false;
     if (!changedOnDisk(articlePath, articleStamp)) return false;
     m_articleChangeReported = true;
-    banners.push_back({BannerKind::Warning,
-                       "The article changed on disk (" + articlePath.string() +
-                           "). The annotations still refer to the text shown here; save, then "
-                           "reopen the article to re-anchor them."});
+    banners.push_back({BannerKind::Warning, "The article changed on disk (" + articlePath.string() +
+                                                "). The annotations still refer to the text shown here; save, then "
+                                                "reopen the article to re-anchor them."});
     return true;
 }
 
@@ -353,15 +344,9 @@ void EditorState::apply(Action& action) {
             status = m_session.relabel(action.id, action.label);
             if (status.ok()) statusMessage = "Relabelled " + action.id + " as " + action.label;
             break;
-        case ActionKind::SetAttribute:
-            status = m_session.setAttribute(action.id, action.name, action.value);
-            break;
-        case ActionKind::SetNote:
-            status = m_session.setNote(action.id, action.text);
-            break;
-        case ActionKind::Resize:
-            status = m_session.resize(action.id, action.spans);
-            break;
+        case ActionKind::SetAttribute: status = m_session.setAttribute(action.id, action.name, action.value); break;
+        case ActionKind::SetNote: status = m_session.setNote(action.id, action.text); break;
+        case ActionKind::Resize: status = m_session.resize(action.id, action.spans); break;
         case ActionKind::Reattach:
             status = m_session.reattach(action.id, action.spans);
             if (status.ok()) {
@@ -391,25 +376,19 @@ void EditorState::apply(Action& action) {
             if (m_session.redo()) statusMessage = "Redid: " + what;
             break;
         }
-        case ActionKind::Save:
-            save(SaveMode::RefuseIfChanged);
-            break;
-        case ActionKind::SaveOverwrite:
-            save(SaveMode::Overwrite);
-            break;
+        case ActionKind::Save: save(SaveMode::RefuseIfChanged); break;
+        case ActionKind::SaveOverwrite: save(SaveMode::Overwrite); break;
         case ActionKind::SetDone: {
-            const bool done = action.value && std::holds_alternative<bool>(*action.value) &&
-                              std::get<bool>(*action.value);
+            const bool done =
+                action.value && std::holds_alternative<bool>(*action.value) && std::get<bool>(*action.value);
             status = m_session.setDone(done);
-            if (status.ok())
-                statusMessage = done ? "Marked done (Ctrl+D to reopen)" : "Marked as in progress";
+            if (status.ok()) statusMessage = done ? "Marked done (Ctrl+D to reopen)" : "Marked as in progress";
             break;
         }
     }
     if (!status.ok()) statusMessage = "Not done: " + status.error;
     // A selected annotation that no longer exists (undo of its creation) is deselected.
-    if (!selectedAnnotation.empty() && !set().findAnnotation(selectedAnnotation))
-        selectedAnnotation.clear();
+    if (!selectedAnnotation.empty() && !set().findAnnotation(selectedAnnotation)) selectedAnnotation.clear();
 }
 
 }  // namespace claimmark::app

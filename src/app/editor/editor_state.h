@@ -94,11 +94,11 @@ public:
     std::filesystem::path articlePath;
     std::filesystem::path setPath;
     std::string annotator;
-    FileStamp setStamp;          // the set file as read or last saved
-    bool saveBlocked = false;    // the set on disk could not be read
-    bool saveConflict = false;   // the last save was refused: the file changed on disk
+    FileStamp setStamp;           // the set file as read or last saved
+    bool saveBlocked = false;     // the set on disk could not be read
+    bool saveConflict = false;    // the last save was refused: the file changed on disk
     std::vector<Banner> banners;  // shown above the text until dismissed
-    std::string statusMessage;   // last outcome ("Saved annotations/x/alice.json")
+    std::string statusMessage;    // last outcome ("Saved annotations/x/alice.json")
 
     // Saves now (Ctrl+S goes through post()). Returns true when written.
     bool save(SaveMode mode = SaveMode::RefuseIfChanged);
@@ -143,9 +143,9 @@ public:
 
     // --- selection, shared by the views --------------------------------------------------
     TextSelection selection;
-    std::string selectedAnnotation;               // id, empty for none
-    std::optional<std::size_t> pointer;           // code point under the mouse
-    std::optional<std::size_t> scrollTarget;      // the text view scrolls there, then clears it
+    std::string selectedAnnotation;           // id, empty for none
+    std::optional<std::size_t> pointer;       // code point under the mouse
+    std::optional<std::size_t> scrollTarget;  // the text view scrolls there, then clears it
     // Linking: while non-empty, the next annotation clicked becomes the target of a
     // relation from this one (the views offer the types the schema allows).
     std::string linkSource;

@@ -27,7 +27,12 @@ void postSetDone(EditorState& state, bool done) {
 }  // namespace
 
 EditorWindow::EditorWindow(EditorState& state)
-    : m_state(state), m_textView(state), m_findBar(state, m_textView), m_panel(state), m_statusBar(state), m_recoveryDialog(state),
+    : m_state(state),
+      m_textView(state),
+      m_findBar(state, m_textView),
+      m_panel(state),
+      m_statusBar(state),
+      m_recoveryDialog(state),
       m_dialogs({"The set changed on disk", "Saving now replaces those changes with the annotations shown here.",
                  "Unsaved changes", "The annotations have changes that are not saved."}) {}
 
@@ -37,8 +42,8 @@ void EditorWindow::setFonts(ImFont* ui, ImFont* text, float textSize) {
 }
 
 bool EditorWindow::wantsAnotherFrame() const {
-    return m_framesToSettle > 0 || m_state.hasPending() || m_state.scrollTarget.has_value() ||
-           m_dialogs.wantsFrame() || m_recoveryDialog.wantsFrame();
+    return m_framesToSettle > 0 || m_state.hasPending() || m_state.scrollTarget.has_value() || m_dialogs.wantsFrame() ||
+           m_recoveryDialog.wantsFrame();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -93,8 +98,7 @@ void EditorWindow::draw() {
 
 void EditorWindow::applyLabel(const LabelDef& label) {
     if (!m_state.selection.empty()) {
-        if (!m_state.annotateSelection(label.name))
-            m_state.statusMessage = "The selection holds only white space.";
+        if (!m_state.annotateSelection(label.name)) m_state.statusMessage = "The selection holds only white space.";
         return;
     }
     if (!m_state.selectedAnnotation.empty()) {
@@ -164,9 +168,8 @@ void EditorWindow::handleShortcuts() {
         m_state.selection = TextSelection{};
         m_state.selectedAnnotation.clear();
     }
-    if (!m_state.selectedAnnotation.empty() &&
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) ||
-         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false))) {
+    if (!m_state.selectedAnnotation.empty() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) ||
+                                                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false))) {
         Action action;
         action.kind = ActionKind::DeleteAnnotation;
         action.id = m_state.selectedAnnotation;

@@ -190,13 +190,13 @@ void FindBar::drawContent() {
     ImGui::AlignTextToFramePadding();
     if (count == 0 && m_query[0] != '\0') ImGui::TextDisabled("%s", counter);
     else ImGui::TextUnformatted(counter);
-    if (m_capped && ImGui::IsItemHovered())
-        ImGui::SetTooltip("The search stopped after %zu matches.", count);
+    if (m_capped && ImGui::IsItemHovered()) ImGui::SetTooltip("The search stopped after %zu matches.", count);
     ImGui::SameLine(counterX + em * 7.5f);
 
     ImGui::BeginDisabled(count == 0);
     if (ImGui::ArrowButton("##previous", ImGuiDir_Up)) previous();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous (Shift+Enter, Shift+F3)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Previous (Shift+Enter, Shift+F3)");
     ImGui::SameLine(0, 2);
     if (ImGui::ArrowButton("##next", ImGuiDir_Down)) next();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next (Enter, F3)");

@@ -84,8 +84,7 @@ void InspectorPanel::drawAttribute(const Annotation& annotation, const Attribute
             ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x);
             if (current && *current >= def.min && static_cast<std::size_t>(*current - def.min) < def.levels.size())
                 ImGui::TextDisabled("%s", def.levels[static_cast<std::size_t>(*current - def.min)].c_str());
-            else
-                ImGui::TextDisabled("%s", current ? "" : "unset");
+            else ImGui::TextDisabled("%s", current ? "" : "unset");
             break;
         }
         case AttributeKind::Bool: {
@@ -97,8 +96,8 @@ void InspectorPanel::drawAttribute(const Annotation& annotation, const Attribute
         }
         case AttributeKind::Text: {
             const std::string* current = value ? std::get_if<std::string>(value) : nullptr;
-            auto field = std::find_if(m_fields.begin(), m_fields.end(),
-                                      [&](const TextField& f) { return f.name == def.name; });
+            auto field =
+                std::find_if(m_fields.begin(), m_fields.end(), [&](const TextField& f) { return f.name == def.name; });
             if (field == m_fields.end()) {
                 m_fields.push_back({def.name, current ? *current : "", current ? *current : ""});
                 field = m_fields.end() - 1;

@@ -107,12 +107,11 @@ void InspectorPanel::refresh(const Annotation& annotation) {
         if (other) line.text += " “" + excerpt(other->text, 48) + "”";
         m_relations.push_back(std::move(line));
     }
-    std::sort(m_relations.begin(), m_relations.end(),
-              [](const RelationLine& a, const RelationLine& b) {
-                  if (a.type != b.type) return a.type < b.type;
-                  if (a.otherStart != b.otherStart) return a.otherStart < b.otherStart;
-                  return a.relationId < b.relationId;
-              });
+    std::sort(m_relations.begin(), m_relations.end(), [](const RelationLine& a, const RelationLine& b) {
+        if (a.type != b.type) return a.type < b.type;
+        if (a.otherStart != b.otherStart) return a.otherStart < b.otherStart;
+        return a.relationId < b.relationId;
+    });
 
     for (Boundary boundary : {Boundary::Start, Boundary::End})
         for (NudgeUnit unit : {NudgeUnit::Character, NudgeUnit::Word})
@@ -142,8 +141,9 @@ void InspectorPanel::drawHelp() {
     commitEdits();
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("Nothing selected.");
-    ImGui::TextUnformatted("Select text in the article and press a label's key, or click an "
-                           "annotation (in the text or the list below) to inspect it.");
+    ImGui::TextUnformatted(
+        "Select text in the article and press a label's key, or click an "
+        "annotation (in the text or the list below) to inspect it.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     static const char* const kKeys[][2] = {
@@ -235,8 +235,7 @@ void InspectorPanel::drawHeader(const Annotation& annotation) {
     ImGui::TextUnformatted(annotation.label.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s · %s", annotation.id.c_str(), m_spanText.c_str());
-    if (annotation.orphaned)
-        ImGui::TextColored(ImColor(kOrphanColour), "orphaned — not found in the current article");
+    if (annotation.orphaned) ImGui::TextColored(ImColor(kOrphanColour), "orphaned — not found in the current article");
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(m_quoted.data(), m_quoted.data() + m_quoted.size());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -358,7 +357,7 @@ bool InspectorPanel::handleShortcuts() {
     if (io.KeyCtrl != io.KeyAlt) {
         const int direction = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))    ? -1
                               : ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? 1
-                                                                                              : 0;
+                                                                                             : 0;
         if (direction != 0) {
             nudge(io.KeyShift ? Boundary::Start : Boundary::End, io.KeyAlt ? NudgeUnit::Word : NudgeUnit::Character,
                   direction);

@@ -107,8 +107,8 @@ private:
     std::string m_cacheId;
     std::vector<RelationLine> m_relations;
     std::array<bool, 8> m_canNudge{};  // [boundary*4 + unit*2 + (direction > 0)]
-    std::string m_quoted;  // “covered text”
-    std::string m_meta;    // origin, created, modified
+    std::string m_quoted;              // “covered text”
+    std::string m_meta;                // origin, created, modified
     std::string m_spanText;
 
     std::string m_noteFor;

@@ -31,10 +31,8 @@ const char* article(const std::string& word) {
 
 void InspectorPanel::drawRelations(const Annotation& annotation) {
     ImGui::AlignTextToFramePadding();
-    if (m_relations.empty())
-        ImGui::TextDisabled("No relations");
-    else
-        ImGui::TextDisabled("Relations (%zu)", m_relations.size());
+    if (m_relations.empty()) ImGui::TextDisabled("No relations");
+    else ImGui::TextDisabled("Relations (%zu)", m_relations.size());
     const bool linking = m_state.linkSource == annotation.id;
     const float buttonWidth = ImGui::CalcTextSize("Linking…").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonWidth);
@@ -52,8 +50,8 @@ void InspectorPanel::drawRelations(const Annotation& annotation) {
         const char* hint = "Click the annotation this one bears on (Esc cancels)";
         float height = ImGui::CalcTextSize(hint, nullptr, false, wrap).y + ImGui::GetFrameHeightWithSpacing();
         if (!m_linkMessage.empty())
-            height += ImGui::CalcTextSize(m_linkMessage.c_str(), nullptr, false, wrap).y +
-                      ImGui::GetStyle().ItemSpacing.y;
+            height +=
+                ImGui::CalcTextSize(m_linkMessage.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().ItemSpacing.y;
         ImGui::BeginChild("##linkhint", ImVec2(0, height + 12), false,
                           ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
         ImGui::PushTextWrapPos(0);
@@ -87,7 +85,8 @@ void InspectorPanel::drawRelations(const Annotation& annotation) {
         char probe[128];
         std::snprintf(probe, sizeof probe, "relation:%s", line.relationId.c_str());
         m_rects.remember(probe);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s (relation %s)", line.otherId.c_str(), line.relationId.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Select %s (relation %s)", line.otherId.c_str(), line.relationId.c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("×")) m_state.post(Action::of(ActionKind::DeleteRelation, line.relationId));
         std::snprintf(probe, sizeof probe, "relation-delete:%s", line.relationId.c_str());
@@ -220,7 +219,8 @@ void InspectorPanel::drawLinkPopup() {
         char probe[128];
         std::snprintf(probe, sizeof probe, "link-type:%s", m_offered[i].c_str());
         m_rects.remember(probe);
-        if (def && !def->description.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", def->description.c_str());
+        if (def && !def->description.empty() && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", def->description.c_str());
         if (i < 9 && ImGui::IsKeyPressed(GLFW_KEY_1 + static_cast<int>(i), false)) picked = i;
     }
     if (m_offered.size() == 1 && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||

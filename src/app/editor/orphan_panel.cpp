@@ -48,8 +48,9 @@ void OrphanPanel::drawContent(float height) {
     ImGui::PopStyleColor();
     m_rects.remember("orphans");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("The article changed and these texts were not found again. Select where one\n"
-                          "belongs in the article and re-attach it, or delete it.");
+        ImGui::SetTooltip(
+            "The article changed and these texts were not found again. Select where one\n"
+            "belongs in the article and re-attach it, or delete it.");
     if (!m_open) return;
 
     const float rowsHeight = std::max(ImGui::GetFrameHeight() * 2, height - ImGui::GetFrameHeightWithSpacing());

@@ -26,10 +26,8 @@ void RecoveryDialog::draw() {
     if (offer.setAnnotationCount)
         ImGui::BulletText("saved set: %zu annotation%s", *offer.setAnnotationCount,
                           *offer.setAnnotationCount == 1 ? "" : "s");
-    else if (offer.setExists)
-        ImGui::BulletText("saved set: cannot be read");
-    else
-        ImGui::BulletText("saved set: not saved yet");
+    else if (offer.setExists) ImGui::BulletText("saved set: cannot be read");
+    else ImGui::BulletText("saved set: not saved yet");
     ImGui::Spacing();
     ImGui::TextUnformatted("Restoring shows the recovered annotations; the set on disk changes only when you save.");
     ImGui::Spacing();

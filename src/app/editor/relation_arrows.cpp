@@ -168,8 +168,7 @@ TextView::SpanBox TextView::boxOf(const Annotation& annotation) const {
     return best;
 }
 
-void TextView::placeLabel(ImVec2 centre, const char* text, ImU32 colour, ImFont* font, float fontSize,
-                          bool down) {
+void TextView::placeLabel(ImVec2 centre, const char* text, ImU32 colour, ImFont* font, float fontSize, bool down) {
     if (m_placedLabelCount >= kMaxPlacedLabels) return;
     const ImVec2 textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, text);
     const ImVec2 size(textSize.x + 8, textSize.y + 2);
@@ -222,8 +221,7 @@ void TextView::drawRelations(ImDrawList* drawList) {
     }
 }
 
-void TextView::drawRelationsOf(ImDrawList* drawList, std::uint32_t focus,
-                               std::optional<std::uint32_t> skipOther) {
+void TextView::drawRelationsOf(ImDrawList* drawList, std::uint32_t focus, std::optional<std::uint32_t> skipOther) {
     const AnnotationSet& set = m_state.set();
     const auto& annotations = set.annotations();
     if (focus + 1 >= m_relationStart.size()) return;
@@ -262,8 +260,8 @@ void TextView::drawRelationsOf(ImDrawList* drawList, std::uint32_t focus,
             const ImVec2 from = e.outgoing ? focusPoint : otherPoint;
             const ImVec2 to = e.outgoing ? otherPoint : focusPoint;
             const float level = float(std::min<std::uint32_t>(k, 8));
-            const float lift = lineHeight * 0.8f + std::min(160.0f, std::fabs(to.x - from.x) * 0.15f) +
-                               level * lineHeight * 0.7f;
+            const float lift =
+                lineHeight * 0.8f + std::min(160.0f, std::fabs(to.x - from.x) * 0.15f) + level * lineHeight * 0.7f;
             const float apex = std::max(m_viewMin.y + 4, std::min(from.y, to.y) - lift);
             const ImVec2 c1(from.x, apex), c2(to.x, apex);
             drawList->AddBezierCubic(from, c1, c2, to, kRelationHalo, 4.5f);
@@ -295,8 +293,8 @@ void TextView::drawRelationsOf(ImDrawList* drawList, std::uint32_t focus,
         std::snprintf(text, sizeof text, "%s %s", phrase, quote);
         // The name starts just right of the stub's tip.
         const float width = labelFont->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, text).x + 8;
-        placeLabel(ImVec2(tip.x + 6 + width * 0.5f, tip.y + (up ? -labelSize * 0.3f : labelSize * 0.3f)), text,
-                   colour, labelFont, labelSize, /*down=*/!up);
+        placeLabel(ImVec2(tip.x + 6 + width * 0.5f, tip.y + (up ? -labelSize * 0.3f : labelSize * 0.3f)), text, colour,
+                   labelFont, labelSize, /*down=*/!up);
         ++m_relationStubs;
     }
 }

@@ -22,8 +22,7 @@ void StatusBar::drawContent() {
     if (!m_state.selection.empty()) cursor = m_state.selection.caret;
     if (cursor) {
         const LineColumn lc = document.lineColumn(std::min(*cursor, document.length()));
-        std::snprintf(position, sizeof position, "  ·  offset %zu (line %zu, col %zu)", *cursor, lc.line,
-                      lc.column);
+        std::snprintf(position, sizeof position, "  ·  offset %zu (line %zu, col %zu)", *cursor, lc.line, lc.column);
     }
     char selection[64] = "";
     if (!m_state.selection.empty())
@@ -31,19 +30,15 @@ void StatusBar::drawContent() {
                       m_state.selection.end() - m_state.selection.start());
 
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s  ·  %zu characters  ·  %zu annotation%s%s%s", name, document.length(),
-                set.annotationCount(), set.annotationCount() == 1 ? "" : "s", position, selection);
+    ImGui::Text("%s  ·  %zu characters  ·  %zu annotation%s%s%s", name, document.length(), set.annotationCount(),
+                set.annotationCount() == 1 ? "" : "s", position, selection);
     ImGui::SameLine();
-    if (m_state.isModified())
-        ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "  ·  modified");
-    else
-        ImGui::TextDisabled("  ·  saved");
+    if (m_state.isModified()) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "  ·  modified");
+    else ImGui::TextDisabled("  ·  saved");
     // The reviewer's own verdict on the article, as the project view will show it.
     ImGui::SameLine();
-    if (set.done)
-        ImGui::TextColored(ImVec4(0.16f, 0.50f, 0.22f, 1.0f), "  ·  done");
-    else
-        ImGui::TextDisabled("  ·  in progress");
+    if (set.done) ImGui::TextColored(ImVec4(0.16f, 0.50f, 0.22f, 1.0f), "  ·  done");
+    else ImGui::TextDisabled("  ·  in progress");
     if (m_state.isModified() && !m_state.lastAutosave.empty()) {
         // The recovery file beside the set holds the work as of then (kill-safe).
         ImGui::SameLine();

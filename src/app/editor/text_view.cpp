@@ -173,9 +173,8 @@ void TextView::drawContent() {
 void TextView::drawTooltip() {
     const AnnotationSet& set = m_state.set();
     m_hoverHits.clear();
-    m_state.spanIndex().forEachIntersecting(*m_hoverCp, *m_hoverCp + 1, [&](const SpanEntry& e) {
-        m_hoverHits.push_back(e.annotation);
-    });
+    m_state.spanIndex().forEachIntersecting(*m_hoverCp, *m_hoverCp + 1,
+                                            [&](const SpanEntry& e) { m_hoverHits.push_back(e.annotation); });
     if (m_hoverHits.empty()) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
@@ -193,12 +192,10 @@ void TextView::drawTooltip() {
             std::visit(
                 [&](const auto& v) {
                     using T = std::decay_t<decltype(v)>;
-                    if constexpr (std::is_same_v<T, bool>)
-                        ImGui::BulletText("%s: %s", name.c_str(), v ? "yes" : "no");
+                    if constexpr (std::is_same_v<T, bool>) ImGui::BulletText("%s: %s", name.c_str(), v ? "yes" : "no");
                     else if constexpr (std::is_same_v<T, std::int64_t>)
                         ImGui::BulletText("%s: %" PRId64, name.c_str(), v);
-                    else
-                        ImGui::BulletText("%s: %s", name.c_str(), v.c_str());
+                    else ImGui::BulletText("%s: %s", name.c_str(), v.c_str());
                 },
                 value);
         }
@@ -243,8 +240,7 @@ void TextView::drawLine(ImDrawList* drawList, std::size_t lineIndex, const SpanI
                 const float y = underlineTop + float(e.layer - 1) * (thickness + 1.5f);
                 drawList->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + thickness), style.solid);
                 if (hot)
-                    drawList->AddRectFilled(ImVec2(x0, backgroundTop), ImVec2(x1, backgroundBottom),
-                                            style.fill, 2.0f);
+                    drawList->AddRectFilled(ImVec2(x0, backgroundTop), ImVec2(x1, backgroundBottom), style.fill, 2.0f);
             }
             if (selected)
                 drawList->AddRect(ImVec2(x0 - 1.5f, backgroundTop - 1.5f), ImVec2(x1 + 1.5f, backgroundBottom + 1.5f),
@@ -263,8 +259,7 @@ void TextView::drawLine(ImDrawList* drawList, std::size_t lineIndex, const SpanI
 
     if (line.byteEnd > line.byteStart) {
         const std::string_view text = m_layout.lineText(lineIndex);
-        drawList->AddText(m_font, size, ImVec2(m_origin.x, textTop), kInk, text.data(),
-                          text.data() + text.size());
+        drawList->AddText(m_font, size, ImVec2(m_origin.x, textTop), kInk, text.data(), text.data() + text.size());
     }
 }
 
@@ -303,8 +298,8 @@ void TextView::updateSelection(bool snap) {
         selection.caret = m_rawCaret;
         return;
     }
-    const CodePointRange r = snapToWords(m_state.document(), std::min(m_rawAnchor, m_rawCaret),
-                                         std::max(m_rawAnchor, m_rawCaret));
+    const CodePointRange r =
+        snapToWords(m_state.document(), std::min(m_rawAnchor, m_rawCaret), std::max(m_rawAnchor, m_rawCaret));
     if (m_rawAnchor <= m_rawCaret) {
         selection.anchor = r.start;
         selection.caret = r.end;
@@ -364,10 +359,8 @@ void TextView::handleMouse(bool hovered) {
     m_dragging = false;
     if (m_rawAnchor == m_rawCaret && !m_wordDrag && !io.KeyShift) {
         // A click, not a drag: pick the annotation under the pointer (or none).
-        if (m_hoverAnnotation)
-            m_state.selectedAnnotation = m_state.set().annotations()[*m_hoverAnnotation].id;
-        else
-            m_state.selectedAnnotation.clear();
+        if (m_hoverAnnotation) m_state.selectedAnnotation = m_state.set().annotations()[*m_hoverAnnotation].id;
+        else m_state.selectedAnnotation.clear();
     }
 }
 

@@ -80,14 +80,14 @@ private:
 
     // Mouse state.
     bool m_dragging = false;
-    bool m_wordDrag = false;              // started by a double-click: extends by words
-    CodePointRange m_dragWord;            // the double-clicked word
-    std::size_t m_rawAnchor = 0;          // selection ends as the mouse put them
+    bool m_wordDrag = false;      // started by a double-click: extends by words
+    CodePointRange m_dragWord;    // the double-clicked word
+    std::size_t m_rawAnchor = 0;  // selection ends as the mouse put them
     std::size_t m_rawCaret = 0;
     std::optional<std::size_t> m_hoverCp;
     std::optional<std::uint32_t> m_hoverAnnotation;  // storage index, innermost under mouse
 
-    std::vector<float> m_carets;                  // scratch: caret x of one line
+    std::vector<float> m_carets;  // scratch: caret x of one line
 
     // Relations by annotation (storage index): m_relationEnds[m_relationStart[i] ..
     // m_relationStart[i + 1]) are those of annotation i. Rebuilt when the set changes.
@@ -112,7 +112,7 @@ private:
     };
     RelationLabel m_placedLabels[kMaxPlacedLabels];
     int m_placedLabelCount = 0;
-    std::vector<std::uint32_t> m_hoverHits;       // scratch: annotations under the mouse
+    std::vector<std::uint32_t> m_hoverHits;  // scratch: annotations under the mouse
 
     void relayoutIfNeeded(float width);
     void handleMouse(bool hovered);
@@ -133,8 +133,7 @@ private:
     SpanBox boxOf(const Annotation& annotation) const;
     // Finds room for a name near `centre` (moving it up, or down when `down`, past names
     // already placed) and queues it; names past kMaxPlacedLabels are left out.
-    void placeLabel(ImVec2 centre, const char* text, ImU32 colour, ImFont* font, float fontSize,
-                    bool down = false);
+    void placeLabel(ImVec2 centre, const char* text, ImU32 colour, ImFont* font, float fontSize, bool down = false);
 };
 
 }  // namespace claimmark::app

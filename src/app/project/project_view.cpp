@@ -55,10 +55,8 @@ void ProjectView::rebuildColumns() {
     m_reviewerColumns.clear();
     m_goldColumn.reset();
     for (std::size_t i = 0; i < m_project.reviewers.size(); ++i) {
-        if (m_project.reviewers[i] == kGoldAnnotator)
-            m_goldColumn = i;
-        else
-            m_reviewerColumns.push_back(i);
+        if (m_project.reviewers[i] == kGoldAnnotator) m_goldColumn = i;
+        else m_reviewerColumns.push_back(i);
     }
 }
 
@@ -102,26 +100,22 @@ void ProjectView::rebuildRows() {
         if (reviewerColumn >= 0 && reviewerColumn < int(m_reviewerColumns.size())) {
             const ReviewerSet& rx = x.reviewers[m_reviewerColumns[std::size_t(reviewerColumn)]];
             const ReviewerSet& ry = y.reviewers[m_reviewerColumns[std::size_t(reviewerColumn)]];
-            if (statusRank(rx.status) != statusRank(ry.status))
-                return statusRank(rx.status) < statusRank(ry.status);
+            if (statusRank(rx.status) != statusRank(ry.status)) return statusRank(rx.status) < statusRank(ry.status);
             if (rx.annotationCount != ry.annotationCount) return rx.annotationCount < ry.annotationCount;
         } else if (reviewerColumn == int(m_reviewerColumns.size()) && m_goldColumn) {
             const ReviewerSet& gx = x.reviewers[*m_goldColumn];
             const ReviewerSet& gy = y.reviewers[*m_goldColumn];
             if (gx.disputedCount != gy.disputedCount) return gx.disputedCount < gy.disputedCount;
-            if (statusRank(gx.status) != statusRank(gy.status))
-                return statusRank(gx.status) < statusRank(gy.status);
+            if (statusRank(gx.status) != statusRank(gy.status)) return statusRank(gx.status) < statusRank(gy.status);
         }
         return x.stem < y.stem;
     };
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::size_t a, std::size_t b) {
-        return m_sortDescending ? less(b, a) : less(a, b);
-    });
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [&](std::size_t a, std::size_t b) { return m_sortDescending ? less(b, a) : less(a, b); });
 
     // Keep a selection that the filter hides out of the way of Enter.
-    const bool selectionVisible = std::any_of(m_rows.begin(), m_rows.end(), [&](std::size_t i) {
-        return documents[i].stem == m_selectedStem;
-    });
+    const bool selectionVisible =
+        std::any_of(m_rows.begin(), m_rows.end(), [&](std::size_t i) { return documents[i].stem == m_selectedStem; });
     if (!selectionVisible) {
         m_selectedStem = m_rows.empty() ? std::string() : documents[m_rows.front()].stem;
         m_scrollToSelected = true;
@@ -205,8 +199,7 @@ void ProjectView::drawContent() {
         problemsHeight = lineHeight + lines * ImGui::GetTextLineHeightWithSpacing() + style.WindowPadding.y * 2 +
                          style.ItemSpacing.y;
     }
-    const float tableHeight =
-        std::max(lineHeight * 3, ImGui::GetContentRegionAvail().y - problemsHeight - hintHeight);
+    const float tableHeight = std::max(lineHeight * 3, ImGui::GetContentRegionAvail().y - problemsHeight - hintHeight);
     drawTable(tableHeight);
     if (problemsHeight > 0) drawProblems(problemsHeight - style.ItemSpacing.y);
 
@@ -216,8 +209,9 @@ void ProjectView::drawContent() {
         ImGui::TextColored(kProblemColour, "%s", m_message.c_str());
         ImGui::SameLine();
     }
-    ImGui::TextDisabled("Enter open  \xC2\xB7  Ctrl+Enter adjudicate  \xC2\xB7  Ctrl+F filter  \xC2\xB7  "
-                        "F5 rescan  \xC2\xB7  Ctrl+Q quit");
+    ImGui::TextDisabled(
+        "Enter open  \xC2\xB7  Ctrl+Enter adjudicate  \xC2\xB7  Ctrl+F filter  \xC2\xB7  "
+        "F5 rescan  \xC2\xB7  Ctrl+Q quit");
 }
 
 void ProjectView::drawHeader() {
@@ -235,10 +229,10 @@ void ProjectView::drawHeader() {
                                         : document.reviewers[std::size_t(me - m_project.reviewers.begin())].status;
         ++mine[statusRank(status)];
     }
-    ImGui::TextDisabled("\xC2\xB7  %zu document%s, %zu reviewer%s  \xC2\xB7  you: %zu done, %zu in progress, %zu not started",
-                        m_project.documents.size(), m_project.documents.size() == 1 ? "" : "s",
-                        m_reviewerColumns.size(), m_reviewerColumns.size() == 1 ? "" : "s", mine[2], mine[1],
-                        mine[0]);
+    ImGui::TextDisabled(
+        "\xC2\xB7  %zu document%s, %zu reviewer%s  \xC2\xB7  you: %zu done, %zu in progress, %zu not started",
+        m_project.documents.size(), m_project.documents.size() == 1 ? "" : "s", m_reviewerColumns.size(),
+        m_reviewerColumns.size() == 1 ? "" : "s", mine[2], mine[1], mine[0]);
 
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
@@ -275,8 +269,9 @@ void ProjectView::drawHeader() {
     if (ImGui::Button("Adjudicate")) request(ProjectRequest::Kind::Adjudicate);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Settle the reviewers' differences into annotations/<document>/gold.json "
-                          "(needs two reviewers' sets) (Ctrl+Enter)");
+        ImGui::SetTooltip(
+            "Settle the reviewers' differences into annotations/<document>/gold.json "
+            "(needs two reviewers' sets) (Ctrl+Enter)");
     ImGui::SameLine();
     if (ImGui::Button("Rescan")) request(ProjectRequest::Kind::Rescan);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Read the folder again, e.g. after a git pull (F5)");
@@ -284,15 +279,9 @@ void ProjectView::drawHeader() {
 
 void ProjectView::drawReviewerCell(const ReviewerSet& reviewer) {
     switch (reviewer.status) {
-        case ReviewStatus::NotStarted:
-            ImGui::TextDisabled("not started");
-            return;
-        case ReviewStatus::InProgress:
-            ImGui::TextColored(kProgressColour, "in progress");
-            break;
-        case ReviewStatus::Done:
-            ImGui::TextColored(kDoneColour, "done");
-            break;
+        case ReviewStatus::NotStarted: ImGui::TextDisabled("not started"); return;
+        case ReviewStatus::InProgress: ImGui::TextColored(kProgressColour, "in progress"); break;
+        case ReviewStatus::Done: ImGui::TextColored(kDoneColour, "done"); break;
     }
     ImGui::SameLine();
     ImGui::Text("%zu", reviewer.annotationCount);
@@ -310,8 +299,7 @@ void ProjectView::drawGoldCell(const ReviewerSet& gold) {
     if (gold.disputedCount > 0)
         ImGui::TextColored(kProgressColour, "%zu dispute%s left", gold.disputedCount,
                            gold.disputedCount == 1 ? "" : "s");
-    else
-        ImGui::TextColored(kDoneColour, gold.status == ReviewStatus::Done ? "settled, done" : "settled");
+    else ImGui::TextColored(kDoneColour, gold.status == ReviewStatus::Done ? "settled, done" : "settled");
     ImGui::SameLine();
     ImGui::TextDisabled("of %zu", gold.annotationCount);
 }
@@ -395,8 +383,8 @@ void ProjectView::drawTable(float height) {
             } else {
                 // Relative to the project, like everything the team shares.
                 const std::string shown = document.articlePath.lexically_relative(m_project.root).generic_string();
-                ImGui::TextDisabled("%s", shown.empty() ? document.articlePath.filename().string().c_str()
-                                                        : shown.c_str());
+                ImGui::TextDisabled("%s",
+                                    shown.empty() ? document.articlePath.filename().string().c_str() : shown.c_str());
             }
 
             int column = 2;
@@ -423,9 +411,8 @@ void ProjectView::drawTable(float height) {
                         m_selectedStem = document.stem;
                         request(ProjectRequest::Kind::Adjudicate);
                     }
-                    drawn.geometry.adjudicate =
-                        ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) * 0.5f,
-                               (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f);
+                    drawn.geometry.adjudicate = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) * 0.5f,
+                                                       (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f);
                 }
             }
             m_drawnRows.push_back(drawn);
@@ -463,9 +450,8 @@ void ProjectView::drawProblems(float height) {
             // Paths relative to the project: shorter, and what a teammate would type.
             std::string file = std::filesystem::path(problem.file).lexically_relative(m_project.root).generic_string();
             if (file.empty() || file.rfind("..", 0) == 0) file = problem.file;
-            ImGui::Text("%s%s%s%s %s", file.c_str(), problem.location.empty() ? "" : ": ",
-                        problem.location.c_str(), file.empty() && problem.location.empty() ? "" : ":",
-                        problem.message.c_str());
+            ImGui::Text("%s%s%s%s %s", file.c_str(), problem.location.empty() ? "" : ": ", problem.location.c_str(),
+                        file.empty() && problem.location.empty() ? "" : ":", problem.message.c_str());
         }
     ImGui::PopStyleColor();
     ImGui::EndChild();

@@ -62,7 +62,7 @@ public:
     // Where a document's row and its buttons were drawn in the last frame (tests click
     // there); nullopt when the row or button was not on screen.
     struct RowGeometry {
-        ImVec2 row;         // the middle of the document's name
+        ImVec2 row;  // the middle of the document's name
         std::optional<ImVec2> open;
         std::optional<ImVec2> adjudicate;
     };

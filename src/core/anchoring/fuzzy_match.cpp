@@ -35,8 +35,7 @@ namespace {
 // pattern against the text read backwards from `end` gives, for every candidate length j,
 // the distance of text[end - j, end); the best length (ties: nearest the pattern length)
 // fixes the start. A match is never longer than pattern + distance, which bounds the pass.
-std::size_t recoverStart(std::u32string_view pattern, std::u32string_view text, std::size_t end,
-                         std::size_t distance) {
+std::size_t recoverStart(std::u32string_view pattern, std::u32string_view text, std::size_t end, std::size_t distance) {
     const std::size_t m = pattern.size();
     if (distance == 0) return end - m;  // an exact occurrence has exactly one start
     const std::size_t maxLength = std::min(end, m + distance);
@@ -71,8 +70,7 @@ std::size_t recoverStart(std::u32string_view pattern, std::u32string_view text, 
 // [SECTION] bestMatches (Sellers + cut-off)
 // ---------------------------------------------------------------------------------------
 
-std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view text,
-                               std::size_t maxDistance) {
+std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view text, std::size_t maxDistance) {
     const std::size_t m = pattern.size();
     if (m == 0 || maxDistance >= m) return {};
 
@@ -84,7 +82,7 @@ std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view 
     std::vector<std::size_t> column(m + 1);
     for (std::size_t i = 0; i <= m; ++i) column[i] = i;
     std::size_t limit = maxDistance;
-    std::size_t lastActive = limit;  // before any text: row i holds i
+    std::size_t lastActive = limit;                         // before any text: row i holds i
     std::vector<std::pair<std::size_t, std::size_t>> ends;  // (end, distance)
 
     for (std::size_t j = 0; j < text.size(); ++j) {
@@ -96,8 +94,7 @@ std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view 
         std::size_t above = 0;     // this column, row i-1
         for (std::size_t i = 1; i <= top; ++i) {
             const std::size_t left = column[i];
-            const std::size_t value =
-                pattern[i - 1] == t ? diagonal : 1 + std::min({diagonal, left, above});
+            const std::size_t value = pattern[i - 1] == t ? diagonal : 1 + std::min({diagonal, left, above});
             column[i] = value;
             diagonal = left;
             above = value;
@@ -127,8 +124,7 @@ std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view 
 // [SECTION] boundedEditDistance
 // ---------------------------------------------------------------------------------------
 
-std::size_t boundedEditDistance(std::u32string_view a, std::u32string_view b,
-                                std::size_t maxDistance) {
+std::size_t boundedEditDistance(std::u32string_view a, std::u32string_view b, std::size_t maxDistance) {
     const std::size_t over = maxDistance + 1;
     if (a.size() < b.size()) std::swap(a, b);  // b is the shorter: rows over a, columns over b
     if (a.size() - b.size() > maxDistance) return over;

@@ -29,12 +29,10 @@ std::u32string decodeCodePoints(std::string_view utf8Text);
 // reverse pass; when several starts give the same distance, the one whose length is nearest
 // the pattern's wins. Empty when nothing is within the bound, when the pattern is empty,
 // or when maxDistance >= pattern.size() (every position would match).
-std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view text,
-                               std::size_t maxDistance);
+std::vector<Match> bestMatches(std::u32string_view pattern, std::u32string_view text, std::size_t maxDistance);
 
 // Edit distance between `a` and `b`, or maxDistance + 1 when it is larger. Banded, so it
 // costs O(min(|a|, |b|) * maxDistance).
-std::size_t boundedEditDistance(std::u32string_view a, std::u32string_view b,
-                                std::size_t maxDistance);
+std::size_t boundedEditDistance(std::u32string_view a, std::u32string_view b, std::size_t maxDistance);
 
 }  // namespace claimmark::fuzzy

@@ -82,7 +82,7 @@ std::size_t clampedShift(std::size_t position, std::int64_t delta, std::size_t l
 // ---------------------------------------------------------------------------------------
 
 struct Fragment {
-    std::string_view text;  // the stored quote of this span
+    std::string_view text;   // the stored quote of this span
     std::size_t length = 0;  // code points
     Span oldSpan;
 };
@@ -127,8 +127,7 @@ std::size_t commonTailCodePoints(std::string_view stored, std::string_view text)
     std::size_t n = 0;
     while (n < limit && stored[stored.size() - 1 - n] == text[text.size() - 1 - n]) ++n;
     std::string_view common = stored.substr(stored.size() - n);
-    while (!common.empty() && utf8::isContinuation(static_cast<unsigned char>(common.front())))
-        common.remove_prefix(1);
+    while (!common.empty() && utf8::isContinuation(static_cast<unsigned char>(common.front()))) common.remove_prefix(1);
     return countLeads(common);
 }
 
@@ -138,8 +137,7 @@ std::size_t commonHeadCodePoints(std::string_view stored, std::string_view text)
     std::size_t n = 0;
     while (n < limit && stored[n] == text[n]) ++n;
     // A code point that matched only partly did not match.
-    while (n > 0 && n < stored.size() && utf8::isContinuation(static_cast<unsigned char>(stored[n])))
-        --n;
+    while (n > 0 && n < stored.size() && utf8::isContinuation(static_cast<unsigned char>(stored[n]))) --n;
     return countLeads(stored.substr(0, n));
 }
 
@@ -152,8 +150,7 @@ struct Context {
 };
 
 // How many code points of context agree around the bytes [startByte, endByte).
-std::size_t contextScore(const Document& doc, const Context& ctx, std::size_t startByte,
-                         std::size_t endByte) {
+std::size_t contextScore(const Document& doc, const Context& ctx, std::size_t startByte, std::size_t endByte) {
     const std::string_view bytes = doc.bytes();
     std::size_t score = 0;
     if (!ctx.prefix.empty()) {
@@ -204,8 +201,8 @@ bool better(const Candidate& a, const Candidate& b) {
 // [SECTION] Exact search
 // ---------------------------------------------------------------------------------------
 
-Candidate exactSearch(const Document& doc, const Fragment& fragment, const Context& ctx,
-                      std::size_t expected, std::size_t minStart, Budget& budget) {
+Candidate exactSearch(const Document& doc, const Fragment& fragment, const Context& ctx, std::size_t expected,
+                      std::size_t minStart, Budget& budget) {
     const std::string_view bytes = doc.bytes();
     const std::string_view needle = fragment.text;
     const std::size_t minByte = doc.byteFromCodePoint(minStart);
@@ -238,11 +235,9 @@ Candidate exactSearch(const Document& doc, const Fragment& fragment, const Conte
     const auto scan = [&](std::size_t fromByte, std::size_t lastStartByte) {
         if (fromByte >= bytes.size()) return;
         const std::size_t stop =
-            lastStartByte >= bytes.size() ? bytes.size()
-                                          : std::min(bytes.size(), lastStartByte + needle.size());
+            lastStartByte >= bytes.size() ? bytes.size() : std::min(bytes.size(), lastStartByte + needle.size());
         if (stop < fromByte + needle.size()) return;
-        for (std::size_t pos = findIn(fromByte, stop); pos != std::string_view::npos;
-             pos = findIn(pos + 1, stop)) {
+        for (std::size_t pos = findIn(fromByte, stop); pos != std::string_view::npos; pos = findIn(pos + 1, stop)) {
             // A valid UTF-8 needle cannot match inside a sequence; checked anyway so a
             // malformed quote can never yield an offset inside a code point.
             if (utf8::isContinuation(static_cast<unsigned char>(bytes[pos]))) continue;
@@ -277,9 +272,8 @@ Candidate exactSearch(const Document& doc, const Fragment& fragment, const Conte
 // Best approximate occurrence of `pattern` starting within `radius` code points of
 // `expected` (and not before `minStart`): lowest edit distance, then most agreeing
 // context, then nearest.
-Candidate approximateSearch(const Document& doc, std::u32string_view pattern, const Context& ctx,
-                            std::size_t expected, std::size_t minStart, std::size_t radius,
-                            std::size_t maxDistance, Budget& budget) {
+Candidate approximateSearch(const Document& doc, std::u32string_view pattern, const Context& ctx, std::size_t expected,
+                            std::size_t minStart, std::size_t radius, std::size_t maxDistance, Budget& budget) {
     const std::size_t m = pattern.size();
     const std::size_t from = std::max(minStart, expected - std::min(expected, radius));
     const std::size_t to = std::min(doc.length(), expected + m + radius);
@@ -303,21 +297,20 @@ Candidate approximateSearch(const Document& doc, std::u32string_view pattern, co
 // A long quote: its head is placed near the expected start, its tail near where the head
 // says the end should be, and the stretch between them must be about as long as the quote
 // (and, when short enough to check, within the edit bound).
-Candidate longFuzzySearch(const Document& doc, std::u32string_view pattern, const Context& ctx,
-                          std::size_t expected, std::size_t minStart, Budget& budget) {
+Candidate longFuzzySearch(const Document& doc, std::u32string_view pattern, const Context& ctx, std::size_t expected,
+                          std::size_t minStart, Budget& budget) {
     const std::size_t m = pattern.size();
     const std::size_t bound = m / 4;
     const std::size_t anchorBound = kAnchorLength / 4;
     const Context headCtx{ctx.prefix, {}, ctx.prefixLength, 0};
     const Context tailCtx{{}, ctx.suffix, 0, ctx.suffixLength};
 
-    const Candidate head = approximateSearch(doc, pattern.substr(0, kAnchorLength), headCtx,
-                                             expected, minStart, kFuzzyWindow, anchorBound, budget);
+    const Candidate head = approximateSearch(doc, pattern.substr(0, kAnchorLength), headCtx, expected, minStart,
+                                             kFuzzyWindow, anchorBound, budget);
     if (!head.found) return {};
     const std::size_t tailExpected = head.start + m - kAnchorLength;
-    const Candidate tail =
-        approximateSearch(doc, pattern.substr(m - kAnchorLength), tailCtx, tailExpected,
-                          std::max(head.end, minStart), bound + anchorBound, anchorBound, budget);
+    const Candidate tail = approximateSearch(doc, pattern.substr(m - kAnchorLength), tailCtx, tailExpected,
+                                             std::max(head.end, minStart), bound + anchorBound, anchorBound, budget);
     if (!tail.found || tail.end <= head.start) return {};
     const std::size_t length = tail.end - head.start;
     if (absDiff(length, m) > bound) return {};
@@ -331,18 +324,17 @@ Candidate longFuzzySearch(const Document& doc, std::u32string_view pattern, cons
 // An edit distance match may start or end inside a word ("er the first" for "after the
 // first"). When the quote itself began (ended) on a word boundary, widen the match to the
 // whole word, as a reviewer selecting with word snapping would have.
-void snapToWords(const Document& doc, std::u32string_view pattern, const Context& ctx,
-                 std::size_t minStart, Candidate& c) {
+void snapToWords(const Document& doc, std::u32string_view pattern, const Context& ctx, std::size_t minStart,
+                 Candidate& c) {
     using utf8::isWordCharacter;
     const std::size_t limit = std::max<std::size_t>(3, pattern.size() / 4);
-    const bool quoteStartsWord = isWordCharacter(pattern.front()) &&
-                                 (ctx.prefix.empty() || !isWordCharacter(lastCodePoint(ctx.prefix)));
-    const bool quoteEndsWord = isWordCharacter(pattern.back()) &&
-                               (ctx.suffix.empty() || !isWordCharacter(firstCodePoint(ctx.suffix)));
+    const bool quoteStartsWord =
+        isWordCharacter(pattern.front()) && (ctx.prefix.empty() || !isWordCharacter(lastCodePoint(ctx.prefix)));
+    const bool quoteEndsWord =
+        isWordCharacter(pattern.back()) && (ctx.suffix.empty() || !isWordCharacter(firstCodePoint(ctx.suffix)));
     if (quoteStartsWord) {
         std::size_t start = c.start;
-        while (start > minStart && c.start - start < limit && isWordCharacter(doc.codePointAt(start - 1)))
-            --start;
+        while (start > minStart && c.start - start < limit && isWordCharacter(doc.codePointAt(start - 1))) --start;
         if (start == minStart || !isWordCharacter(doc.codePointAt(start - 1))) c.start = start;
     }
     if (quoteEndsWord) {
@@ -352,8 +344,8 @@ void snapToWords(const Document& doc, std::u32string_view pattern, const Context
     }
 }
 
-Candidate fuzzySearch(const Document& doc, const Fragment& fragment, const Context& ctx,
-                      std::size_t expected, std::size_t minStart, Budget& budget) {
+Candidate fuzzySearch(const Document& doc, const Fragment& fragment, const Context& ctx, std::size_t expected,
+                      std::size_t minStart, Budget& budget) {
     const std::u32string pattern = fuzzy::decodeCodePoints(fragment.text);
     if (pattern.empty()) return {};
     Candidate c;
@@ -392,8 +384,7 @@ bool contextStillHolds(const Document& doc, const Annotation& a, const Context& 
         commonTailCodePoints(ctx.prefix, doc.slice(start - std::min(start, ctx.prefixLength), start)) < needPrefix)
         return false;
     const std::size_t needSuffix = std::min(ctx.suffixLength, doc.length() - end);
-    if (needSuffix > 0 &&
-        commonHeadCodePoints(ctx.suffix, doc.slice(end, end + ctx.suffixLength)) < needSuffix)
+    if (needSuffix > 0 && commonHeadCodePoints(ctx.suffix, doc.slice(end, end + ctx.suffixLength)) < needSuffix)
         return false;
     return true;
 }
@@ -418,8 +409,8 @@ Placement orphan() { return Placement{Outcome::Orphaned, {}, false}; }
 // `delta` is the shift of the last annotation placed; it predicts this one's position and
 // is updated from it. An annotation orphaned by an earlier run has spans in the coordinates
 // of an older text, so it neither uses nor updates the shift.
-Placement place(const Document& doc, const Annotation& a, std::int64_t& delta,
-                Budget& budget, std::vector<Fragment>& fragments) {
+Placement place(const Document& doc, const Annotation& a, std::int64_t& delta, Budget& budget,
+                std::vector<Fragment>& fragments) {
     const std::size_t length = doc.length();
 
     if (a.text.empty()) {
@@ -492,12 +483,10 @@ Placement place(const Document& doc, const Annotation& a, std::int64_t& delta,
 
     Placement p;
     p.spans = std::move(spans);
-    if (anyFuzzy)
-        p.outcome = Outcome::Fuzzy;
+    if (anyFuzzy) p.outcome = Outcome::Fuzzy;
     else if (!a.orphaned && p.spans == a.spans)
         p.outcome = Outcome::Unchanged;  // same place, only the context around it changed
-    else
-        p.outcome = Outcome::Moved;
+    else p.outcome = Outcome::Moved;
     p.refill = true;
     return p;
 }
@@ -509,8 +498,8 @@ Placement place(const Document& doc, const Annotation& a, std::int64_t& delta,
 // ---------------------------------------------------------------------------------------
 
 std::string ReanchorReport::summary() const {
-    return std::to_string(unchanged) + " unchanged, " + std::to_string(moved) + " moved, " +
-           std::to_string(fuzzy) + " fuzzy-matched, " + std::to_string(orphaned) + " orphaned";
+    return std::to_string(unchanged) + " unchanged, " + std::to_string(moved) + " moved, " + std::to_string(fuzzy) +
+           " fuzzy-matched, " + std::to_string(orphaned) + " orphaned";
 }
 
 ReanchorReport reanchor(AnnotationSet& set, const Document& document) {
@@ -526,8 +515,7 @@ ReanchorReport reanchor(AnnotationSet& set, const Document& document) {
         std::int64_t delta = 0;
         Budget budget;
         std::vector<Fragment> fragments;
-        for (const Annotation* a : order)
-            plan.push_back({a->id, place(document, *a, delta, budget, fragments)});
+        for (const Annotation* a : order) plan.push_back({a->id, place(document, *a, delta, budget, fragments)});
     }
 
     // The set's range checks use document.length, so it must describe the new text before

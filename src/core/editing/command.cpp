@@ -14,9 +14,7 @@ public:
         [[maybe_unused]] Status s = set.removeAnnotation(m_annotation.id);
         assert(s.ok());
     }
-    std::string describe() const override {
-        return "Add " + m_annotation.label + " " + m_annotation.id;
-    }
+    std::string describe() const override { return "Add " + m_annotation.label + " " + m_annotation.id; }
 
 private:
     Annotation m_annotation;
@@ -30,9 +28,7 @@ public:
         [[maybe_unused]] Status s = set.addAnnotation(m_annotation);
         assert(s.ok());
     }
-    std::string describe() const override {
-        return "Delete " + m_annotation.label + " " + m_annotation.id;
-    }
+    std::string describe() const override { return "Delete " + m_annotation.label + " " + m_annotation.id; }
 
 private:
     Annotation m_annotation;
@@ -41,8 +37,7 @@ private:
 class ReplaceAnnotationCommand final : public Command {
 public:
     ReplaceAnnotationCommand(Annotation before, Annotation after, std::string description)
-        : m_before(std::move(before)), m_after(std::move(after)),
-          m_description(std::move(description)) {}
+        : m_before(std::move(before)), m_after(std::move(after)), m_description(std::move(description)) {}
     Status apply(AnnotationSet& set) override { return set.replaceAnnotation(m_after); }
     void revert(AnnotationSet& set) override {
         [[maybe_unused]] Status s = set.replaceAnnotation(m_before);
@@ -115,15 +110,10 @@ CommandPtr makeRemoveAnnotation(Annotation removed) {
     return std::make_unique<RemoveAnnotationCommand>(std::move(removed));
 }
 CommandPtr makeReplaceAnnotation(Annotation before, Annotation after, std::string description) {
-    return std::make_unique<ReplaceAnnotationCommand>(std::move(before), std::move(after),
-                                                      std::move(description));
+    return std::make_unique<ReplaceAnnotationCommand>(std::move(before), std::move(after), std::move(description));
 }
-CommandPtr makeAddRelation(Relation relation) {
-    return std::make_unique<AddRelationCommand>(std::move(relation));
-}
-CommandPtr makeRemoveRelation(Relation removed) {
-    return std::make_unique<RemoveRelationCommand>(std::move(removed));
-}
+CommandPtr makeAddRelation(Relation relation) { return std::make_unique<AddRelationCommand>(std::move(relation)); }
+CommandPtr makeRemoveRelation(Relation removed) { return std::make_unique<RemoveRelationCommand>(std::move(removed)); }
 
 Status CommandGroup::apply(AnnotationSet& set) {
     for (std::size_t i = 0; i < m_commands.size(); ++i) {

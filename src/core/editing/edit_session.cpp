@@ -35,8 +35,7 @@ Result<std::string> EditSession::addAnnotation(const std::string& label, std::ve
                                                const std::string& origin) {
     const LabelDef* def = m_set.schema.findLabel(label);
     if (!def) return Diagnostic{"", "", "label \"" + label + "\" is not in the schema"};
-    std::sort(spans.begin(), spans.end(),
-              [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
     Annotation a;
     a.id = m_set.nextAnnotationId();
     a.label = label;
@@ -137,19 +136,16 @@ Status EditSession::relabel(const std::string& id, const std::string& label) {
 }
 
 Status EditSession::resize(const std::string& id, std::vector<Span> spans) {
-    std::sort(spans.begin(), spans.end(),
-              [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
     return changeAnnotation(id, "Resize " + id, [&](Annotation& a) {
-        if (a.orphaned)
-            return Status::failure("annotation " + id + " is orphaned; re-attach it instead");
+        if (a.orphaned) return Status::failure("annotation " + id + " is orphaned; re-attach it instead");
         a.spans = spans;
         fillFromDocument(a, m_document);
         return Status::success();
     });
 }
 
-Status EditSession::setAttribute(const std::string& id, const std::string& name,
-                                 std::optional<AttributeValue> value) {
+Status EditSession::setAttribute(const std::string& id, const std::string& name, std::optional<AttributeValue> value) {
     return changeAnnotation(id, "Set " + name + " of " + id, [&](Annotation& a) {
         if (value) {
             a.attributes[name] = *value;
@@ -168,8 +164,7 @@ Status EditSession::setNote(const std::string& id, const std::string& note) {
 }
 
 Status EditSession::reattach(const std::string& id, std::vector<Span> spans) {
-    std::sort(spans.begin(), spans.end(),
-              [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
     return changeAnnotation(id, "Re-attach " + id, [&](Annotation& a) {
         a.orphaned = false;
         a.spans = spans;
@@ -178,8 +173,7 @@ Status EditSession::reattach(const std::string& id, std::vector<Span> spans) {
     });
 }
 
-Result<std::string> EditSession::addRelation(const std::string& type, const std::string& from,
-                                             const std::string& to) {
+Result<std::string> EditSession::addRelation(const std::string& type, const std::string& from, const std::string& to) {
     Relation r;
     r.id = m_set.nextRelationId();
     r.type = type;

@@ -43,8 +43,7 @@ public:
     Status relabel(const std::string& id, const std::string& label);
     Status resize(const std::string& id, std::vector<Span> spans);
     // nullopt removes the attribute.
-    Status setAttribute(const std::string& id, const std::string& name,
-                        std::optional<AttributeValue> value);
+    Status setAttribute(const std::string& id, const std::string& name, std::optional<AttributeValue> value);
     Status setNote(const std::string& id, const std::string& note);
     // Places an orphaned annotation at `spans` in the current text (clears the flag).
     Status reattach(const std::string& id, std::vector<Span> spans);
@@ -56,8 +55,7 @@ public:
     Result<std::string> insertAnnotation(Annotation annotation);
     // The set's "done" flag, undoable like any edit.
     Status setDone(bool done);
-    Result<std::string> addRelation(const std::string& type, const std::string& from,
-                                    const std::string& to);
+    Result<std::string> addRelation(const std::string& type, const std::string& from, const std::string& to);
     Status deleteRelation(const std::string& id);
 
     bool undo() { return m_history.undo(m_set); }

@@ -35,13 +35,9 @@ void History::endGroup() {
     push(std::move(group));
 }
 
-std::string History::undoDescription() const {
-    return canUndo() ? m_steps[m_position - 1]->describe() : std::string();
-}
+std::string History::undoDescription() const { return canUndo() ? m_steps[m_position - 1]->describe() : std::string(); }
 
-std::string History::redoDescription() const {
-    return canRedo() ? m_steps[m_position]->describe() : std::string();
-}
+std::string History::redoDescription() const { return canRedo() ? m_steps[m_position]->describe() : std::string(); }
 
 bool History::undo(AnnotationSet& set) {
     if (!canUndo()) return false;

@@ -33,8 +33,7 @@ std::size_t offsetInUnit(const Document& document, std::size_t codePoint, Offset
     return codePoint;
 }
 
-std::optional<std::size_t> codePointFromUnit(const Document& document, std::size_t offset,
-                                             OffsetUnit unit) {
+std::optional<std::size_t> codePointFromUnit(const Document& document, std::size_t offset, OffsetUnit unit) {
     switch (unit) {
         case OffsetUnit::CodePoint:
             if (offset > document.length()) return std::nullopt;
@@ -51,22 +50,22 @@ std::optional<std::size_t> codePointFromUnit(const Document& document, std::size
 
 const std::vector<ExportFormat>& exportFormats() {
     static const std::vector<ExportFormat> formats = {
-        {"jsonl", "one JSON line per document: text, sha256, offset unit, annotations, relations",
-         ExportLayout::File, OffsetUnit::CodePoint, true, exportJsonl},
-        {"brat", "brat standoff: OUT/<stem>.txt, OUT/<stem>.ann and OUT/annotation.conf",
-         ExportLayout::Folder, OffsetUnit::CodePoint, false, exportBrat},
-        {"conll", "tokens with one BIO tag column per label, blank line between sentences",
-         ExportLayout::File, OffsetUnit::CodePoint, true, exportConll},
-        {"w3c", "W3C Web Annotation JSON-LD, one file per document in the OUT folder",
-         ExportLayout::Folder, OffsetUnit::CodePoint, false, exportW3c},
-        {"csv", "one row per annotation (RFC 4180, UTF-8), attributes as columns",
-         ExportLayout::File, OffsetUnit::CodePoint, true, exportCsv},
-        {"labelstudio", "Label Studio task list (JSON) with labels and relations",
-         ExportLayout::File, OffsetUnit::CodePoint, true, exportLabelStudio},
-        {"doccano", "doccano JSONL (entities, relations); UTF-16 offsets unless --offsets",
-         ExportLayout::File, OffsetUnit::Utf16, true, exportDoccano},
-        {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict",
-         ExportLayout::File, OffsetUnit::CodePoint, false, exportClaimReview},
+        {"jsonl", "one JSON line per document: text, sha256, offset unit, annotations, relations", ExportLayout::File,
+         OffsetUnit::CodePoint, true, exportJsonl},
+        {"brat", "brat standoff: OUT/<stem>.txt, OUT/<stem>.ann and OUT/annotation.conf", ExportLayout::Folder,
+         OffsetUnit::CodePoint, false, exportBrat},
+        {"conll", "tokens with one BIO tag column per label, blank line between sentences", ExportLayout::File,
+         OffsetUnit::CodePoint, true, exportConll},
+        {"w3c", "W3C Web Annotation JSON-LD, one file per document in the OUT folder", ExportLayout::Folder,
+         OffsetUnit::CodePoint, false, exportW3c},
+        {"csv", "one row per annotation (RFC 4180, UTF-8), attributes as columns", ExportLayout::File,
+         OffsetUnit::CodePoint, true, exportCsv},
+        {"labelstudio", "Label Studio task list (JSON) with labels and relations", ExportLayout::File,
+         OffsetUnit::CodePoint, true, exportLabelStudio},
+        {"doccano", "doccano JSONL (entities, relations); UTF-16 offsets unless --offsets", ExportLayout::File,
+         OffsetUnit::Utf16, true, exportDoccano},
+        {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict", ExportLayout::File,
+         OffsetUnit::CodePoint, false, exportClaimReview},
     };
     return formats;
 }

@@ -44,8 +44,7 @@ std::optional<OffsetUnit> parseOffsetUnit(std::string_view name);
 // Code point offset -> `unit` (cp <= document.length()).
 std::size_t offsetInUnit(const Document& document, std::size_t codePoint, OffsetUnit unit);
 // `unit` offset -> code point; nullopt when past the end or inside a character.
-std::optional<std::size_t> codePointFromUnit(const Document& document, std::size_t offset,
-                                             OffsetUnit unit);
+std::optional<std::size_t> codePointFromUnit(const Document& document, std::size_t offset, OffsetUnit unit);
 
 // --- [SECTION] Export ---------------------------------------------------------------------
 
@@ -73,11 +72,11 @@ struct ExportOutput {
 enum class ExportLayout { File, Folder };
 
 struct ExportFormat {
-    const char* name;           // "jsonl", "brat", ...
-    const char* description;    // one line for --help
+    const char* name;         // "jsonl", "brat", ...
+    const char* description;  // one line for --help
     ExportLayout layout;
     OffsetUnit defaultOffsets;
-    bool offsetsSelectable;     // false: the format fixes its unit (brat, w3c: code points)
+    bool offsetsSelectable;  // false: the format fixes its unit (brat, w3c: code points)
     Result<ExportOutput> (*run)(const std::vector<ExportSource>& sources, const ExportOptions& options);
 };
 
@@ -92,12 +91,12 @@ struct ImportOptions {
 };
 
 struct ImportedDocument {
-    std::string stem;    // name for output files (from the input file or the document id)
-    std::string text;    // the article, UTF-8
+    std::string stem;  // name for output files (from the input file or the document id)
+    std::string text;  // the article, UTF-8
     // A file on disk that already holds exactly `text` (brat's .txt); empty when the text
     // came inside the input and must be written out.
     std::filesystem::path articlePath;
-    AnnotationSet set;   // document.sha256 and length filled; document.path is set on writing
+    AnnotationSet set;  // document.sha256 and length filled; document.path is set on writing
 };
 
 struct ImportOutput {
@@ -109,8 +108,7 @@ struct ImportOutput {
 struct ImportFormat {
     const char* name;
     const char* description;
-    Result<ImportOutput> (*run)(const std::vector<std::filesystem::path>& inputs,
-                                const ImportOptions& options);
+    Result<ImportOutput> (*run)(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 };
 
 // --- [SECTION] Registry -------------------------------------------------------------------

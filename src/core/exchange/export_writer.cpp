@@ -38,8 +38,7 @@ std::string checkRelativePath(const std::string& relative) {
     if (path.is_absolute() || relative.front() == '/') return "\"" + relative + "\" is not a relative path";
     for (const fs::path& part : path) {
         const std::string name = part.string();
-        if (name == ".." || name == "." || name.empty())
-            return "\"" + relative + "\" would leave the output folder";
+        if (name == ".." || name == "." || name.empty()) return "\"" + relative + "\" would leave the output folder";
     }
     if (relative.back() == '/') return "\"" + relative + "\" names a folder, not a file";
     return {};
@@ -159,7 +158,8 @@ Status writeFilesIntoFolder(const fs::path& folderArgument, const std::vector<Ex
     if (fs::exists(folder, error) && !fs::is_directory(folder, error))
         return Status::failure(folderName + ": exists and is not a folder");
 
-    const fs::path staging = folder.parent_path() / (folder.filename().string() + ".partial-" + std::to_string(::getpid()));
+    const fs::path staging =
+        folder.parent_path() / (folder.filename().string() + ".partial-" + std::to_string(::getpid()));
     removeQuietly(staging);  // a leftover of an earlier run that had this process id
     removeStaleStaging(folder);
     const fs::path missingAbove = firstMissingAncestor(folder.parent_path());
@@ -178,7 +178,8 @@ Status writeFilesIntoFolder(const fs::path& folderArgument, const std::vector<Ex
     for (const ExportFile& file : files) {
         const fs::path staged = staging / file.relativePath;
         fs::create_directories(staged.parent_path(), error);
-        if (error) return fail((folder / file.relativePath).string() + ": cannot create its folder: " + error.message());
+        if (error)
+            return fail((folder / file.relativePath).string() + ": cannot create its folder: " + error.message());
         Status written = writeFileAtomic(staged, file.content);
         if (!written) {
             // Name the file as the user will look for it, not its staging copy.
@@ -208,8 +209,9 @@ Status writeFilesIntoFolder(const fs::path& folderArgument, const std::vector<Ex
         move.target = folder / file.relativePath;
         if (const fs::path link = linkedFolderOnTheWay(folder, move.target); !link.empty()) {
             rollBack(moves, createdFolders);
-            return fail(link.string() + ": is a symbolic link to a folder; claimmark does not write through "
-                                        "linked folders (replace it with a real folder, or choose another -o)");
+            return fail(link.string() +
+                        ": is a symbolic link to a folder; claimmark does not write through "
+                        "linked folders (replace it with a real folder, or choose another -o)");
         }
         const fs::path newFolder = firstMissingAncestor(move.target.parent_path());
         fs::create_directories(move.target.parent_path(), error);

@@ -24,8 +24,7 @@ namespace claimmark {
 // Writes an export: for ExportLayout::File exactly one file with an empty relativePath,
 // written to `out`; for ExportLayout::Folder the files go into the folder `out` (created
 // when missing). Errors name the path that could not be written.
-Status writeExportOutput(const std::filesystem::path& out, const ExportOutput& output,
-                         ExportLayout layout);
+Status writeExportOutput(const std::filesystem::path& out, const ExportOutput& output, ExportLayout layout);
 
 // Writes `files` (relativePath: a relative path with '/' separators, no "..", not empty)
 // into `folder`, creating it and any subfolders, all or nothing as described above.

@@ -89,8 +89,8 @@ std::string ImportBuilder::ensureAttribute(const std::string& label, const std::
         added.description = "added on import from " + m_sourceFile;
         labelDef->attributes.push_back(std::move(added));
         def = &labelDef->attributes.back();
-        notice("attribute " + inQuotes(name) + " of label " + inQuotes(label) +
-               " is not in the schema; added it as " + attributeKindName(def->kind));
+        notice("attribute " + inQuotes(name) + " of label " + inQuotes(label) + " is not in the schema; added it as " +
+               attributeKindName(def->kind));
     }
     switch (def->kind) {
         case AttributeKind::Bool:
@@ -118,15 +118,12 @@ std::string ImportBuilder::ensureAttribute(const std::string& label, const std::
             }
             converted = asText;
             return {};
-        case AttributeKind::Text:
-            converted = asText;
-            return {};
+        case AttributeKind::Text: converted = asText; return {};
     }
     return {};
 }
 
-void ImportBuilder::ensureRelation(const std::string& type, const std::string& fromLabel,
-                                   const std::string& toLabel) {
+void ImportBuilder::ensureRelation(const std::string& type, const std::string& fromLabel, const std::string& toLabel) {
     Schema& schema = m_result.set.schema;
     if (type.empty()) return;  // refused by addRelation
     for (RelationDef& def : schema.relations) {

@@ -30,8 +30,8 @@ public:
     // (bool, ordinal or enum from the value's type); an enum value not listed is added to
     // the list; an ordinal outside min..max widens the range. Empty string: the value does
     // not fit (e.g. "high" for an ordinal) and the message says why.
-    std::string ensureAttribute(const std::string& label, const std::string& name,
-                                const nlohmann::json& value, AttributeValue& converted);
+    std::string ensureAttribute(const std::string& label, const std::string& name, const nlohmann::json& value,
+                                AttributeValue& converted);
     // Adds the type, or lets it connect these labels, when the schema does not allow it.
     void ensureRelation(const std::string& type, const std::string& fromLabel, const std::string& toLabel);
 

@@ -76,8 +76,8 @@ std::vector<const Relation*> AnnotationSet::relationsOf(std::string_view annotat
 }
 
 std::size_t AnnotationSet::orphanedCount() const {
-    return static_cast<std::size_t>(std::count_if(m_annotations.begin(), m_annotations.end(),
-                                                  [](const Annotation& a) { return a.orphaned; }));
+    return static_cast<std::size_t>(
+        std::count_if(m_annotations.begin(), m_annotations.end(), [](const Annotation& a) { return a.orphaned; }));
 }
 
 // --- [SECTION] Checks --------------------------------------------------------------------
@@ -88,10 +88,10 @@ Problems AnnotationSet::checkAnnotation(const Annotation& a) const {
 
     const LabelDef* label = schema.findLabel(a.label);
     if (!label) {
-        problems.push_back({"label", "label \"" + a.label + "\" is not in the set's schema (" +
-                                         (schema.labels.empty() ? std::string("it has no labels")
-                                                                : "labels: " + schema.labelList()) +
-                                         ")"});
+        problems.push_back(
+            {"label", "label \"" + a.label + "\" is not in the set's schema (" +
+                          (schema.labels.empty() ? std::string("it has no labels") : "labels: " + schema.labelList()) +
+                          ")"});
     }
 
     if (!a.status.empty() && a.status != "disputed")
@@ -102,22 +102,19 @@ Problems AnnotationSet::checkAnnotation(const Annotation& a) const {
         const Span& s = a.spans[i];
         const std::string path = "spans[" + std::to_string(i) + "]";
         if (s.start >= s.end) {
-            problems.push_back({path + ".end", "end (" + std::to_string(s.end) +
-                                                   ") must be greater than start (" +
+            problems.push_back({path + ".end", "end (" + std::to_string(s.end) + ") must be greater than start (" +
                                                    std::to_string(s.start) + ")"});
             continue;
         }
         if (!a.orphaned && s.end > document.length) {
             problems.push_back({path + ".end", "end (" + std::to_string(s.end) +
                                                    ") is past the end of the document (length " +
-                                                   std::to_string(document.length) +
-                                                   " code points)"});
+                                                   std::to_string(document.length) + " code points)"});
         }
         if (i > 0 && s.start < a.spans[i - 1].end) {
-            problems.push_back({path + ".start",
-                                "spans must be sorted and must not overlap (starts at " +
-                                    std::to_string(s.start) + ", before the previous span ends at " +
-                                    std::to_string(a.spans[i - 1].end) + ")"});
+            problems.push_back({path + ".start", "spans must be sorted and must not overlap (starts at " +
+                                                     std::to_string(s.start) + ", before the previous span ends at " +
+                                                     std::to_string(a.spans[i - 1].end) + ")"});
         }
     }
 
@@ -129,8 +126,7 @@ Problems AnnotationSet::checkAnnotation(const Annotation& a) const {
                 for (const auto& d : label->attributes) known += (known.empty() ? "" : ", ") + d.name;
                 problems.push_back({"attributes." + name,
                                     "label \"" + a.label + "\" has no attribute \"" + name + "\"" +
-                                        (known.empty() ? std::string(" (it has none)")
-                                                       : " (it has: " + known + ")")});
+                                        (known.empty() ? std::string(" (it has none)") : " (it has: " + known + ")")});
                 continue;
             }
             std::string why = def->check(value);
@@ -154,11 +150,10 @@ Problems AnnotationSet::checkRelation(const Relation& r) const {
     const Annotation* to = findAnnotation(r.to);
     if (!from) problems.push_back({"from", "no annotation has id \"" + r.from + "\""});
     if (!to) problems.push_back({"to", "no annotation has id \"" + r.to + "\""});
-    if (from && to && r.from == r.to)
-        problems.push_back({"to", "a relation cannot link an annotation to itself"});
+    if (from && to && r.from == r.to) problems.push_back({"to", "a relation cannot link an annotation to itself"});
     if (def && from && to && !def->allows(from->label, to->label)) {
-        problems.push_back({"type", "a \"" + r.type + "\" relation cannot go from a " + from->label +
-                                        " (" + r.from + ") to a " + to->label + " (" + r.to + ")"});
+        problems.push_back({"type", "a \"" + r.type + "\" relation cannot go from a " + from->label + " (" + r.from +
+                                        ") to a " + to->label + " (" + r.to + ")"});
     }
     return problems;
 }
@@ -192,16 +187,14 @@ void AnnotationSet::reserve(std::size_t annotations, std::size_t relations) {
 
 Status AnnotationSet::replaceAnnotation(Annotation annotation) {
     auto it = m_annotationIndex.find(annotation.id);
-    if (it == m_annotationIndex.end())
-        return Status::failure("no annotation has id \"" + annotation.id + "\"");
+    if (it == m_annotationIndex.end()) return Status::failure("no annotation has id \"" + annotation.id + "\"");
     Problems problems = checkAnnotation(annotation);
     if (!problems.empty()) return Status::failure(describeProblems(problems));
     Annotation& current = m_annotations[it->second];
     if (current.label != annotation.label) {
         for (const auto& r : m_relations) {
             if (r.from != annotation.id && r.to != annotation.id) continue;
-            const Annotation& other =
-                *findAnnotation(r.from == annotation.id ? r.to : r.from);
+            const Annotation& other = *findAnnotation(r.from == annotation.id ? r.to : r.from);
             const std::string& fromLabel = r.from == annotation.id ? annotation.label : other.label;
             const std::string& toLabel = r.to == annotation.id ? annotation.label : other.label;
             const RelationDef* def = schema.findRelation(r.type);
@@ -217,12 +210,11 @@ Status AnnotationSet::replaceAnnotation(Annotation annotation) {
 
 Status AnnotationSet::removeAnnotation(std::string_view id) {
     auto it = m_annotationIndex.find(std::string(id));
-    if (it == m_annotationIndex.end())
-        return Status::failure("no annotation has id \"" + std::string(id) + "\"");
+    if (it == m_annotationIndex.end()) return Status::failure("no annotation has id \"" + std::string(id) + "\"");
     for (const auto& r : m_relations)
         if (r.from == id || r.to == id)
-            return Status::failure("annotation " + std::string(id) + " is linked by relation " +
-                                   r.id + "; remove the relation first");
+            return Status::failure("annotation " + std::string(id) + " is linked by relation " + r.id +
+                                   "; remove the relation first");
     const std::size_t index = it->second;
     m_annotationIndex.erase(it);
     if (index + 1 != m_annotations.size()) {
@@ -248,8 +240,7 @@ Status AnnotationSet::addRelation(Relation relation) {
 
 Status AnnotationSet::removeRelation(std::string_view id) {
     auto it = m_relationIndex.find(std::string(id));
-    if (it == m_relationIndex.end())
-        return Status::failure("no relation has id \"" + std::string(id) + "\"");
+    if (it == m_relationIndex.end()) return Status::failure("no relation has id \"" + std::string(id) + "\"");
     const std::size_t index = it->second;
     m_relationIndex.erase(it);
     if (index + 1 != m_relations.size()) {

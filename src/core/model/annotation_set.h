@@ -39,8 +39,8 @@ struct Problem {
 using Problems = std::vector<Problem>;
 
 struct DocumentRef {
-    std::string path;    // as written in the set: relative to the set file's folder
-    std::string sha256;  // lower-case hex of the article's bytes
+    std::string path;        // as written in the set: relative to the set file's folder
+    std::string sha256;      // lower-case hex of the article's bytes
     std::size_t length = 0;  // in code points
     nlohmann::json extra = nlohmann::json::object();
 };

@@ -50,11 +50,11 @@ std::string inQuotes(const std::string& text) {
 // What a value of this attribute must look like: completes "expected ...".
 std::string expectation(const AttributeDef& def) {
     switch (def.kind) {
-    case AttributeKind::Enum: return "one of " + joinNames(def.values);
-    case AttributeKind::Ordinal:
-        return "an integer from " + std::to_string(def.min) + " to " + std::to_string(def.max);
-    case AttributeKind::Bool: return "true or false";
-    case AttributeKind::Text: return "a string";
+        case AttributeKind::Enum: return "one of " + joinNames(def.values);
+        case AttributeKind::Ordinal:
+            return "an integer from " + std::to_string(def.min) + " to " + std::to_string(def.max);
+        case AttributeKind::Bool: return "true or false";
+        case AttributeKind::Text: return "a string";
     }
     return "a value";
 }
@@ -91,10 +91,10 @@ nlohmann::json attributeValueToJson(const AttributeValue& value) {
 
 const char* attributeKindName(AttributeKind kind) {
     switch (kind) {
-    case AttributeKind::Enum: return "enum";
-    case AttributeKind::Ordinal: return "ordinal";
-    case AttributeKind::Bool: return "bool";
-    case AttributeKind::Text: return "text";
+        case AttributeKind::Enum: return "enum";
+        case AttributeKind::Ordinal: return "ordinal";
+        case AttributeKind::Bool: return "bool";
+        case AttributeKind::Text: return "text";
     }
     return "text";
 }
@@ -102,17 +102,17 @@ const char* attributeKindName(AttributeKind kind) {
 std::string AttributeDef::check(const AttributeValue& value) const {
     bool fits = false;
     switch (kind) {
-    case AttributeKind::Enum:
-        if (const auto* s = std::get_if<std::string>(&value)) {
-            for (const auto& allowed : values) fits = fits || allowed == *s;
-        }
-        // The list of values contains commas, so a semicolon separates what came in.
-        return fits ? std::string() : "expected " + expectation(*this) + "; got " + describeValue(value);
-    case AttributeKind::Ordinal:
-        if (const auto* i = std::get_if<std::int64_t>(&value)) fits = *i >= min && *i <= max;
-        break;
-    case AttributeKind::Bool: fits = std::holds_alternative<bool>(value); break;
-    case AttributeKind::Text: fits = std::holds_alternative<std::string>(value); break;
+        case AttributeKind::Enum:
+            if (const auto* s = std::get_if<std::string>(&value)) {
+                for (const auto& allowed : values) fits = fits || allowed == *s;
+            }
+            // The list of values contains commas, so a semicolon separates what came in.
+            return fits ? std::string() : "expected " + expectation(*this) + "; got " + describeValue(value);
+        case AttributeKind::Ordinal:
+            if (const auto* i = std::get_if<std::int64_t>(&value)) fits = *i >= min && *i <= max;
+            break;
+        case AttributeKind::Bool: fits = std::holds_alternative<bool>(value); break;
+        case AttributeKind::Text: fits = std::holds_alternative<std::string>(value); break;
     }
     return fits ? std::string() : "expected " + expectation(*this) + ", got " + describeValue(value);
 }
@@ -153,8 +153,7 @@ const RelationDef* Schema::findRelation(std::string_view type) const {
     return nullptr;
 }
 
-std::vector<const RelationDef*> Schema::relationsBetween(std::string_view fromLabel,
-                                                         std::string_view toLabel) const {
+std::vector<const RelationDef*> Schema::relationsBetween(std::string_view fromLabel, std::string_view toLabel) const {
     std::vector<const RelationDef*> out;
     for (const auto& relation : relations) {
         if (relation.allows(fromLabel, toLabel)) out.push_back(&relation);

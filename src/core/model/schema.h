@@ -83,8 +83,7 @@ public:
     const LabelDef* findLabel(std::string_view labelName) const;
     const RelationDef* findRelation(std::string_view type) const;
     // Relation types the schema allows from a `fromLabel` annotation to a `toLabel` one.
-    std::vector<const RelationDef*> relationsBetween(std::string_view fromLabel,
-                                                     std::string_view toLabel) const;
+    std::vector<const RelationDef*> relationsBetween(std::string_view fromLabel, std::string_view toLabel) const;
     // Comma-separated label names, for messages.
     std::string labelList() const;
 

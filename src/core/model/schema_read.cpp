@@ -28,14 +28,14 @@ namespace {
 // "a string", "an array", ... for "expected X, got Y" messages.
 std::string describeJson(const nlohmann::json& value) {
     switch (value.type()) {
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::string: return inQuotes(value.get<std::string>());
-    default: {
-        std::string text = value.dump();
-        return text;
-    }
+        case nlohmann::json::value_t::object: return "an object";
+        case nlohmann::json::value_t::array: return "an array";
+        case nlohmann::json::value_t::null: return "null";
+        case nlohmann::json::value_t::string: return inQuotes(value.get<std::string>());
+        default: {
+            std::string text = value.dump();
+            return text;
+        }
     }
 }
 
@@ -84,8 +84,7 @@ private:
     }
 
     // Reads an optional string member; false (with a problem) when present but not a string.
-    bool readString(const nlohmann::json& object, const std::string& key, const std::string& path,
-                    std::string& out) {
+    bool readString(const nlohmann::json& object, const std::string& key, const std::string& path, std::string& out) {
         auto it = object.find(key);
         if (it == object.end()) return true;
         if (!it->is_string()) {
@@ -116,8 +115,7 @@ private:
     }
 
     // A list of strings; each element that is not a string is reported by index.
-    bool readStringList(const nlohmann::json& value, const std::string& path,
-                        std::vector<std::string>& out) {
+    bool readStringList(const nlohmann::json& value, const std::string& path, std::vector<std::string>& out) {
         if (!value.is_array()) {
             wrongType(path, "an array of strings", value);
             return false;
@@ -140,8 +138,7 @@ private:
                                             const std::vector<LabelDef>& labels);
 };
 
-std::optional<AttributeDef> SchemaReader::readAttribute(const nlohmann::json& json,
-                                                        const std::string& path) {
+std::optional<AttributeDef> SchemaReader::readAttribute(const nlohmann::json& json, const std::string& path) {
     if (!json.is_object()) {
         wrongType(path, "an object", json);
         return std::nullopt;
@@ -175,8 +172,8 @@ std::optional<AttributeDef> SchemaReader::readAttribute(const nlohmann::json& js
     // because they usually mean the type was changed and the rest was forgotten.
     auto onlyFor = [&](const char* key, AttributeKind kind) {
         if (kindKnown && def.kind != kind && json.contains(key)) {
-            problem(path + "." + key, std::string("\"") + key + "\" applies only to " +
-                                          attributeKindName(kind) + " attributes");
+            problem(path + "." + key,
+                    std::string("\"") + key + "\" applies only to " + attributeKindName(kind) + " attributes");
         }
     };
     onlyFor("values", AttributeKind::Enum);
@@ -219,22 +216,20 @@ std::optional<AttributeDef> SchemaReader::readAttribute(const nlohmann::json& js
             }
         }
         if (rangeKnown && def.min > def.max) {
-            problem(path + ".max", "max (" + std::to_string(def.max) + ") is less than min (" +
-                                       std::to_string(def.min) + ")");
+            problem(path + ".max",
+                    "max (" + std::to_string(def.max) + ") is less than min (" + std::to_string(def.min) + ")");
             rangeKnown = false;
         }
         if (auto it = json.find("levels"); it != json.end()) {
             if (readStringList(*it, path + ".levels", def.levels) && rangeKnown) {
                 // Unsigned arithmetic: max - min cannot overflow once min <= max.
-                std::uint64_t span = static_cast<std::uint64_t>(def.max) -
-                                     static_cast<std::uint64_t>(def.min);
+                std::uint64_t span = static_cast<std::uint64_t>(def.max) - static_cast<std::uint64_t>(def.min);
                 if (def.levels.empty() || def.levels.size() - 1 != span) {
                     problem(path + ".levels",
-                            "expected one level name for each value from " +
-                                std::to_string(def.min) + " to " + std::to_string(def.max) +
-                                " (" + (span >= 1000000 ? std::string("too many")
-                                                        : std::to_string(span + 1)) +
-                                "), got " + std::to_string(def.levels.size()));
+                            "expected one level name for each value from " + std::to_string(def.min) + " to " +
+                                std::to_string(def.max) + " (" +
+                                (span >= 1000000 ? std::string("too many") : std::to_string(span + 1)) + "), got " +
+                                std::to_string(def.levels.size()));
                 }
             }
         }
@@ -261,8 +256,8 @@ std::optional<AttributeDef> SchemaReader::readAttribute(const nlohmann::json& js
         }
     }
 
-    static const std::set<std::string> known = {"name",   "type", "values",  "min",
-                                                "max",    "levels", "default", "description"};
+    static const std::set<std::string> known = {"name", "type",   "values",  "min",
+                                                "max",  "levels", "default", "description"};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.count(it.key())) def.extra[it.key()] = it.value();
     }
@@ -270,8 +265,7 @@ std::optional<AttributeDef> SchemaReader::readAttribute(const nlohmann::json& js
     return def;
 }
 
-std::optional<LabelDef> SchemaReader::readLabel(const nlohmann::json& json,
-                                                const std::string& path) {
+std::optional<LabelDef> SchemaReader::readLabel(const nlohmann::json& json, const std::string& path) {
     if (!json.is_object()) {
         wrongType(path, "an object", json);
         return std::nullopt;
@@ -288,15 +282,15 @@ std::optional<LabelDef> SchemaReader::readLabel(const nlohmann::json& json,
     if (!json.contains("color")) {
         problem(path + ".color", "a label needs a colour, written #rrggbb");
     } else if (readString(json, "color", path + ".color", def.color) && !isHexColor(def.color)) {
-        problem(path + ".color", "expected a colour written #rrggbb (e.g. #e69f00), got " +
-                                     inQuotes(def.color));
+        problem(path + ".color", "expected a colour written #rrggbb (e.g. #e69f00), got " + inQuotes(def.color));
     }
     if (readString(json, "hotkey", path + ".hotkey", def.hotkey) && !def.hotkey.empty()) {
         if (codePointCount(def.hotkey) != 1) {
             problem(path + ".hotkey", "a hotkey is a single character, got " + inQuotes(def.hotkey));
         } else if (static_cast<unsigned char>(def.hotkey[0]) <= 0x20 || def.hotkey[0] == 0x7f) {
-            problem(path + ".hotkey", "a hotkey must be a printable character, not a space or "
-                                      "control character");
+            problem(path + ".hotkey",
+                    "a hotkey must be a printable character, not a space or "
+                    "control character");
         }
     }
     readString(json, "description", path + ".description", def.description);
@@ -311,8 +305,7 @@ std::optional<LabelDef> SchemaReader::readLabel(const nlohmann::json& json,
                 auto attribute = readAttribute((*it)[i], attributePath);
                 if (!attribute) continue;
                 if (!names.insert(attribute->name).second) {
-                    problem(attributePath + ".name",
-                            "duplicate attribute name " + inQuotes(attribute->name));
+                    problem(attributePath + ".name", "duplicate attribute name " + inQuotes(attribute->name));
                     continue;
                 }
                 def.attributes.push_back(std::move(*attribute));
@@ -320,8 +313,7 @@ std::optional<LabelDef> SchemaReader::readLabel(const nlohmann::json& json,
         }
     }
 
-    static const std::set<std::string> known = {"name", "color", "hotkey", "description",
-                                                "attributes"};
+    static const std::set<std::string> known = {"name", "color", "hotkey", "description", "attributes"};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.count(it.key())) def.extra[it.key()] = it.value();
     }
@@ -329,8 +321,7 @@ std::optional<LabelDef> SchemaReader::readLabel(const nlohmann::json& json,
     return def;
 }
 
-std::optional<RelationDef> SchemaReader::readRelation(const nlohmann::json& json,
-                                                      const std::string& path,
+std::optional<RelationDef> SchemaReader::readRelation(const nlohmann::json& json, const std::string& path,
                                                       const std::vector<LabelDef>& labels) {
     if (!json.is_object()) {
         wrongType(path, "an object", json);
@@ -398,14 +389,12 @@ Result<Schema> SchemaReader::read(const nlohmann::json& json) {
 
     if (auto it = json.find("format"); it != json.end()) {
         if (!it->is_string() || it->get<std::string>() != kSchemaFormat) {
-            problem("format", std::string("expected \"") + kSchemaFormat + "\", got " +
-                                  describeJson(*it));
+            problem("format", std::string("expected \"") + kSchemaFormat + "\", got " + describeJson(*it));
         }
     }
     if (auto it = json.find("version"); it != json.end()) {
         if (!it->is_number_integer() || it->get<std::int64_t>() != kSchemaVersion) {
-            problem("version", "unsupported schema version " + describeJson(*it) +
-                                   "; this program reads version " +
+            problem("version", "unsupported schema version " + describeJson(*it) + "; this program reads version " +
                                    std::to_string(kSchemaVersion));
         }
     }
@@ -436,17 +425,15 @@ Result<Schema> SchemaReader::read(const nlohmann::json& json) {
                     if (inserted) {
                         allLabelNames.push_back(labelName);
                     } else {
-                        problem(labelPath + ".name", "duplicate label name " + inQuotes(labelName) +
-                                                         " (also " + m_prefix + at->second + ")");
+                        problem(labelPath + ".name", "duplicate label name " + inQuotes(labelName) + " (also " +
+                                                         m_prefix + at->second + ")");
                     }
                     auto hotkey = item.find("hotkey");
-                    if (hotkey != item.end() && hotkey->is_string() &&
-                        !hotkey->get<std::string>().empty()) {
+                    if (hotkey != item.end() && hotkey->is_string() && !hotkey->get<std::string>().empty()) {
                         auto [owner, fresh] = hotkeyOf.emplace(hotkey->get<std::string>(), labelName);
                         if (!fresh) {
-                            problem(labelPath + ".hotkey",
-                                    "hotkey " + inQuotes(owner->first) +
-                                        " is already used by label " + inQuotes(owner->second));
+                            problem(labelPath + ".hotkey", "hotkey " + inQuotes(owner->first) +
+                                                               " is already used by label " + inQuotes(owner->second));
                         }
                     }
                 }
@@ -473,13 +460,11 @@ Result<Schema> SchemaReader::read(const nlohmann::json& json) {
                 const auto& item = (*it)[i];
                 if (item.is_object()) {
                     auto type = item.find("type");
-                    if (type != item.end() && type->is_string() &&
-                        !type->get<std::string>().empty()) {
+                    if (type != item.end() && type->is_string() && !type->get<std::string>().empty()) {
                         auto [at, inserted] = typeAt.emplace(type->get<std::string>(), relationPath);
                         if (!inserted) {
-                            problem(relationPath + ".type",
-                                    "duplicate relation type " + inQuotes(at->first) + " (also " +
-                                        m_prefix + at->second + ")");
+                            problem(relationPath + ".type", "duplicate relation type " + inQuotes(at->first) +
+                                                                " (also " + m_prefix + at->second + ")");
                         }
                     }
                 }
@@ -489,8 +474,7 @@ Result<Schema> SchemaReader::read(const nlohmann::json& json) {
         }
     }
 
-    static const std::set<std::string> known = {"format", "version", "name", "labels",
-                                                "relations"};
+    static const std::set<std::string> known = {"format", "version", "name", "labels", "relations"};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.count(it.key())) schema.extra[it.key()] = it.value();
     }
@@ -500,16 +484,14 @@ Result<Schema> SchemaReader::read(const nlohmann::json& json) {
 
 }  // namespace
 
-Result<Schema> schemaFromJson(const nlohmann::json& json, const std::string& fileName,
-                              const std::string& pathPrefix) {
+Result<Schema> schemaFromJson(const nlohmann::json& json, const std::string& fileName, const std::string& pathPrefix) {
     try {
         SchemaReader reader(fileName, pathPrefix);
         return reader.read(json);
     } catch (const std::exception& e) {
         // Every access is checked first; this only guards against an oversight turning bad
         // input into a crash.
-        return Result<Schema>(Diagnostic{fileName, pathPrefix,
-                                         std::string("cannot read schema: ") + e.what()});
+        return Result<Schema>(Diagnostic{fileName, pathPrefix, std::string("cannot read schema: ") + e.what()});
     }
 }
 

@@ -29,7 +29,7 @@
 namespace claimmark {
 
 struct SpanEntry {
-    std::uint32_t start = 0;       // code points, end exclusive
+    std::uint32_t start = 0;  // code points, end exclusive
     std::uint32_t end = 0;
     std::uint32_t annotation = 0;  // index into AnnotationSet::annotations() (storage order)
     std::uint32_t span = 0;        // index into that annotation's spans
@@ -75,8 +75,7 @@ private:
     std::uint32_t buildMaxEnd(std::size_t lo, std::size_t hi);
 
     template <class Visit>
-    void visitRange(std::size_t lo, std::size_t hi, std::size_t a, std::size_t b,
-                    Visit& visit) const {
+    void visitRange(std::size_t lo, std::size_t hi, std::size_t a, std::size_t b, Visit& visit) const {
         // Left subtrees recurse; the right subtree continues in the loop (depth O(log n)).
         while (lo < hi) {
             const std::size_t mid = lo + (hi - lo) / 2;

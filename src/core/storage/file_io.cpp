@@ -20,17 +20,13 @@ std::function<bool(const char*)>& faultHook() {
     return hook;
 }
 
-bool stepAllowed(const char* step) {
-    return !faultHook() || faultHook()(step);
-}
+bool stepAllowed(const char* step) { return !faultHook() || faultHook()(step); }
 
 std::string errnoText(int error) { return std::strerror(error); }
 
 }  // namespace
 
-void setAtomicWriteFaultHookForTesting(std::function<bool(const char* step)> hook) {
-    faultHook() = std::move(hook);
-}
+void setAtomicWriteFaultHookForTesting(std::function<bool(const char* step)> hook) { faultHook() = std::move(hook); }
 
 Result<std::string> readFileBytes(const fs::path& path) {
     const std::string name = path.string();
@@ -100,22 +96,20 @@ Status writeFileAtomic(const fs::path& path, std::string_view content) {
     fs::path dir = path.parent_path();
     if (dir.empty()) dir = ".";
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return Status::failure(name + ": folder " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir, ec)) return Status::failure(name + ": folder " + dir.string() + " does not exist");
     if (fs::is_directory(path, ec)) return Status::failure(name + ": is a folder, not a file");
 
     std::random_device rd;
     const fs::path temp =
-        dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-               std::to_string(rd()));
+        dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) return Status::failure(name + ": cannot create a temporary file in " + dir.string() + ": " + errnoText(errno));
+    if (fd < 0)
+        return Status::failure(name + ": cannot create a temporary file in " + dir.string() + ": " + errnoText(errno));
 
     auto fail = [&](const std::string& what, int error) {
         ::close(fd);
         ::unlink(temp.c_str());
-        return Status::failure(name + ": " + what + ": " + errnoText(error) +
-                               " (the previous file is unchanged)");
+        return Status::failure(name + ": " + what + ": " + errnoText(error) + " (the previous file is unchanged)");
     };
 
     // Keep the permissions of the file being replaced.

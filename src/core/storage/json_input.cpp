@@ -22,8 +22,8 @@ std::optional<JsonLimitProblem> findJsonLimitProblem(std::string_view text) {
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxJsonDepth)
                 return JsonLimitProblem{i, "nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                               " levels (claimmark reads at most " +
-                                               std::to_string(kMaxJsonDepth) + ")"};
+                                               " levels (claimmark reads at most " + std::to_string(kMaxJsonDepth) +
+                                               ")"};
             ++i;
         } else if (c == ']' || c == '}') {
             if (depth > 0) --depth;
@@ -31,8 +31,8 @@ std::optional<JsonLimitProblem> findJsonLimitProblem(std::string_view text) {
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             const std::size_t start = i;
             bool fraction = false;
-            while (i < n && (text[i] == '-' || text[i] == '+' || text[i] == '.' || text[i] == 'e' ||
-                             text[i] == 'E' || (text[i] >= '0' && text[i] <= '9'))) {
+            while (i < n && (text[i] == '-' || text[i] == '+' || text[i] == '.' || text[i] == 'e' || text[i] == 'E' ||
+                             (text[i] >= '0' && text[i] <= '9'))) {
                 if (text[i] == '.' || text[i] == 'e' || text[i] == 'E') fraction = true;
                 ++i;
             }
@@ -41,7 +41,8 @@ std::optional<JsonLimitProblem> findJsonLimitProblem(std::string_view text) {
                 const std::string number(text.substr(start, i - start));
                 const double value = std::strtod(number.c_str(), nullptr);
                 if (std::isinf(value))
-                    return JsonLimitProblem{start, "the number " + (number.size() > 40 ? number.substr(0, 40) + "…" : number) +
+                    return JsonLimitProblem{start, "the number " +
+                                                       (number.size() > 40 ? number.substr(0, 40) + "…" : number) +
                                                        " is too large to represent"};
             }
         } else {
@@ -55,10 +56,8 @@ std::string jsonPlace(std::string_view text, std::size_t byte, std::size_t first
     const std::size_t at = std::min(byte, text.size());
     std::size_t line = firstLine, column = 1;
     for (std::size_t i = 0; i < at; ++i) {
-        if (text[i] == '\n')
-            ++line, column = 1;
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-            ++column;
+        if (text[i] == '\n') ++line, column = 1;
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
     }
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }

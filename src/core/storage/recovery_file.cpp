@@ -14,8 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::chrono::system_clock::time_point toSystemTime(fs::file_time_type time) {
-    return std::chrono::time_point_cast<std::chrono::system_clock::duration>(
-        std::chrono::file_clock::to_sys(time));
+    return std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(time));
 }
 
 std::string formatTime(std::chrono::system_clock::time_point time, const char* format) {
@@ -114,8 +113,6 @@ std::string formatLocalDateTime(std::chrono::system_clock::time_point time) {
     return formatTime(time, "%Y-%m-%d %H:%M:%S");
 }
 
-std::string formatLocalTime(std::chrono::system_clock::time_point time) {
-    return formatTime(time, "%H:%M:%S");
-}
+std::string formatLocalTime(std::chrono::system_clock::time_point time) { return formatTime(time, "%H:%M:%S"); }
 
 }  // namespace claimmark

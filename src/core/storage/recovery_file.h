@@ -23,8 +23,8 @@
 namespace claimmark {
 
 struct RecoveryCandidate {
-    std::filesystem::path path;     // the recovery file ("<set>.recovery")
-    std::filesystem::path setPath;  // the set it belongs to
+    std::filesystem::path path;                     // the recovery file ("<set>.recovery")
+    std::filesystem::path setPath;                  // the set it belongs to
     std::chrono::system_clock::time_point written;  // the recovery file's mtime
     bool setExists = false;
     // Annotations in the set on disk; nullopt when it is missing or cannot be read.

@@ -46,12 +46,11 @@ struct SaveOutcome {
 };
 // `expected` is the stamp from loading (or the last save); a never-saved set passes a
 // default FileStamp (exists = false), and then an existing file also counts as a conflict.
-SaveOutcome saveSetFile(const std::filesystem::path& path, const AnnotationSet& set,
-                        const FileStamp& expected, SaveMode mode = SaveMode::RefuseIfChanged);
+SaveOutcome saveSetFile(const std::filesystem::path& path, const AnnotationSet& set, const FileStamp& expected,
+                        SaveMode mode = SaveMode::RefuseIfChanged);
 
 // The article a set refers to: document.path resolved against the set file's folder.
-std::filesystem::path resolveDocumentPath(const std::filesystem::path& setPath,
-                                          const AnnotationSet& set);
+std::filesystem::path resolveDocumentPath(const std::filesystem::path& setPath, const AnnotationSet& set);
 // The trust boundary for document.path. Sets travel between teammates, so the path a set
 // names is read only when it leads (after resolving symbolic links) to a file inside the
 // set's project folder — the folder holding the `annotations/` folder the set is in — or
@@ -65,12 +64,10 @@ std::vector<std::filesystem::path> articleRoots(const std::filesystem::path& set
 
 // document.path for a set stored at `setPath` that annotates `articlePath` (relative, with
 // forward slashes, e.g. "../../samples/turmeric-joint-health.txt").
-std::string relativeDocumentPath(const std::filesystem::path& setPath,
-                                 const std::filesystem::path& articlePath);
+std::string relativeDocumentPath(const std::filesystem::path& setPath, const std::filesystem::path& articlePath);
 
 // With the document at hand: when the SHA-256 matches, each annotation's stored text must
 // equal the article's text at its spans and lengths must agree. Problems carry JSON paths.
-Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& document,
-                                    const std::string& setFileName);
+Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& document, const std::string& setFileName);
 
 }  // namespace claimmark

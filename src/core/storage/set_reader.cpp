@@ -30,15 +30,14 @@ using set_reading::SetSax;
 struct HeaderReader {
     Problems& problems;
 
-    const json* get(const json& object, const char* key, const std::string& path,
-                    json::value_t type, const char* expected, bool required) {
+    const json* get(const json& object, const char* key, const std::string& path, json::value_t type,
+                    const char* expected, bool required) {
         auto it = object.find(key);
         if (it == object.end()) {
             if (required) problems.push_back({path, std::string("missing \"") + key + "\""});
             return nullptr;
         }
-        const bool ok = type == json::value_t::number_unsigned ? it->is_number_unsigned()
-                                                               : it->type() == type;
+        const bool ok = type == json::value_t::number_unsigned ? it->is_number_unsigned() : it->type() == type;
         if (!ok) {
             problems.push_back({(path.empty() ? "" : path + ".") + key,
                                 std::string("expected ") + expected + ", got " + jsonTypeName(*it)});
@@ -48,8 +47,7 @@ struct HeaderReader {
     }
 };
 
-void readRelations(const json& array, AnnotationSet& set, Problems& problems,
-                   std::vector<Relation>& out) {
+void readRelations(const json& array, AnnotationSet& set, Problems& problems, std::vector<Relation>& out) {
     HeaderReader header{problems};
     if (!array.is_array()) {
         problems.push_back({"relations", std::string("expected an array, got ") + jsonTypeName(array)});
@@ -104,9 +102,9 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
     // Header: a file that is not a set at all gets one message, not a cascade.
     auto format = top.find("format");
     if (format == top.end() || !format->is_string() || *format != AnnotationSet::kFormat) {
-        return Diagnostic{fileName, "format",
-                          std::string("not a claimmark annotation set (expected \"format\": \"") +
-                              AnnotationSet::kFormat + "\")"};
+        return Diagnostic{
+            fileName, "format",
+            std::string("not a claimmark annotation set (expected \"format\": \"") + AnnotationSet::kFormat + "\")"};
     }
     if (const json* v = header.get(top, "version", "", json::value_t::number_unsigned, "an integer", true)) {
         if (*v != AnnotationSet::kVersion) {
@@ -153,8 +151,8 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
     }
 
     // Annotations: invariants through the model, duplicates named with both places.
-    set.reserve(sax.annotations.size(), top.contains("relations") && top["relations"].is_array()
-                                            ? top["relations"].size() : 0);
+    set.reserve(sax.annotations.size(),
+                top.contains("relations") && top["relations"].is_array() ? top["relations"].size() : 0);
     std::vector<std::size_t> fileIndexOfStored;  // storage position -> index in the file
     fileIndexOfStored.reserve(sax.annotations.size());
     for (std::size_t i = 0; i < sax.annotations.size(); ++i) {

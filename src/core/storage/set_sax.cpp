@@ -183,8 +183,7 @@ bool SetSax::scalarEvent(V&& v) {
                 return true;
             }
             if constexpr (std::is_same_v<T, std::uint64_t> || std::is_same_v<T, std::int64_t>) {
-                current().annotation.attributes[level.key] =
-                    AttributeValue(static_cast<std::int64_t>(v));
+                current().annotation.attributes[level.key] = AttributeValue(static_cast<std::int64_t>(v));
                 return true;
             }
             break;
@@ -200,8 +199,12 @@ std::string* SetSax::stringField(const std::string& key) {
         case 2: return key == "id" ? &a.id : nullptr;
         case 4: return key == "text" ? &a.text : key == "note" ? &a.note : nullptr;
         case 5: return key == "label" ? &a.label : nullptr;
-        case 6: return key == "origin" ? &a.origin : key == "prefix" ? &a.prefix
-                     : key == "suffix" ? &a.suffix : key == "status" ? &a.status : nullptr;
+        case 6:
+            return key == "origin"   ? &a.origin
+                   : key == "prefix" ? &a.prefix
+                   : key == "suffix" ? &a.suffix
+                   : key == "status" ? &a.status
+                                     : nullptr;
         case 7: return key == "created" ? &a.created : nullptr;
         case 8: return key == "modified" ? &a.modified : nullptr;
         default: return nullptr;
@@ -243,7 +246,8 @@ void SetSax::deliver(json value) {
             } else if (k == "spans") {
                 current().hasSpans = true;
                 current().broken = true;
-                problems.push_back({path, std::string("expected an array of {\"start\", \"end\"} objects, got ") + jsonTypeName(value)});
+                problems.push_back({path, std::string("expected an array of {\"start\", \"end\"} objects, got ") +
+                                              jsonTypeName(value)});
             } else if (k == "attributes") {
                 problems.push_back({path, std::string("expected an object, got ") + jsonTypeName(value)});
             } else if (k == "proposed_by") {
@@ -261,7 +265,8 @@ void SetSax::deliver(json value) {
             return;
         }
         case Frame::Spans:
-            problems.push_back({spanPath(), std::string("expected an object with \"start\" and \"end\", got ") + jsonTypeName(value)});
+            problems.push_back(
+                {spanPath(), std::string("expected an object with \"start\" and \"end\", got ") + jsonTypeName(value)});
             ++m_spanCount;
             return;
         case Frame::SpanObject:
@@ -269,14 +274,16 @@ void SetSax::deliver(json value) {
                 problems.push_back({spanPath() + "." + level.key,
                                     value.is_number_integer()
                                         ? std::string("must not be negative (got ") + value.dump() + ")"
-                                        : std::string("expected a non-negative integer (code point offset), got ") + jsonTypeName(value)});
+                                        : std::string("expected a non-negative integer (code point offset), got ") +
+                                              jsonTypeName(value)});
                 (level.key == "start" ? m_spanStart : m_spanEnd) = std::size_t(0);
                 m_spanInvalid = true;
             }
             return;  // other keys inside a span carry nothing we keep
         case Frame::Attributes:
-            problems.push_back({annotationPath() + ".attributes." + level.key,
-                                std::string("expected true/false, an integer or a string, got ") + jsonTypeName(value)});
+            problems.push_back(
+                {annotationPath() + ".attributes." + level.key,
+                 std::string("expected true/false, an integer or a string, got ") + jsonTypeName(value)});
             return;
     }
 }
@@ -285,10 +292,8 @@ void SetSax::finishSpan() {
     const std::string path = spanPath();
     if (!m_spanStart) problems.push_back({path, "missing \"start\""});
     if (!m_spanEnd) problems.push_back({path, "missing \"end\""});
-    if (m_spanStart && m_spanEnd && !m_spanInvalid)
-        current().annotation.spans.push_back({*m_spanStart, *m_spanEnd});
-    else
-        current().annotation.spans.push_back({1, 0});  // keeps indices aligned; reported already
+    if (m_spanStart && m_spanEnd && !m_spanInvalid) current().annotation.spans.push_back({*m_spanStart, *m_spanEnd});
+    else current().annotation.spans.push_back({1, 0});  // keeps indices aligned; reported already
     m_spanInvalid = false;
     ++m_spanCount;
 }

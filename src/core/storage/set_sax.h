@@ -97,11 +97,11 @@ class SetSax final : public nlohmann::json_sax<json> {
 public:
     explicit SetSax(std::string_view text);
 
-    json top = json::object();               // every top-level key except "annotations"
+    json top = json::object();  // every top-level key except "annotations"
     bool topIsObject = false;
-    std::string topTypeError;                 // set when the file is not a JSON object
+    std::string topTypeError;  // set when the file is not a JSON object
     std::vector<ParsedAnnotation> annotations;
-    Problems problems;                        // paths are absolute (annotations[3].spans[0])
+    Problems problems;  // paths are absolute (annotations[3].spans[0])
     std::string syntaxError;
     bool tooDeep = false;  // nesting beyond kMaxJsonDepth: parsing stopped there
     std::size_t syntaxLine = 0, syntaxColumn = 0;

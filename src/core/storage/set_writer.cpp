@@ -131,8 +131,8 @@ std::string serializeSet(const AnnotationSet& set) {
     std::size_t estimate = 4096;
     for (const auto& a : set.annotations())
         estimate += 260 + a.id.size() + a.label.size() + a.text.size() + a.note.size() + a.prefix.size() +
-                    a.suffix.size() + a.origin.size() + a.created.size() + a.modified.size() +
-                    a.spans.size() * 40 + a.attributes.size() * 32 + (a.extra.empty() ? 0 : 256);
+                    a.suffix.size() + a.origin.size() + a.created.size() + a.modified.size() + a.spans.size() * 40 +
+                    a.attributes.size() * 32 + (a.extra.empty() ? 0 : 256);
     estimate += set.relationCount() * 96;
     std::string out;
     out.reserve(estimate);
@@ -206,20 +206,18 @@ Result<LoadedSet> loadSetFile(const fs::path& path) {
     return LoadedSet{std::move(*set), stampOf(path, *bytes)};
 }
 
-SaveOutcome saveSetFile(const fs::path& path, const AnnotationSet& set, const FileStamp& expected,
-                        SaveMode mode) {
+SaveOutcome saveSetFile(const fs::path& path, const AnnotationSet& set, const FileStamp& expected, SaveMode mode) {
     SaveOutcome outcome;
     if (mode == SaveMode::RefuseIfChanged && changedOnDisk(path, expected)) {
         outcome.conflict = true;
-        outcome.status = Status::failure(
-            path.string() + ": " +
-            (expected.exists ? "the file changed on disk since it was opened; not overwriting it"
-                             : "a file already exists there; not overwriting it"));
+        outcome.status =
+            Status::failure(path.string() + ": " +
+                            (expected.exists ? "the file changed on disk since it was opened; not overwriting it"
+                                             : "a file already exists there; not overwriting it"));
         return outcome;
     }
     std::error_code ec;
-    if (path.has_parent_path() && !fs::exists(path.parent_path(), ec))
-        fs::create_directories(path.parent_path(), ec);
+    if (path.has_parent_path() && !fs::exists(path.parent_path(), ec)) fs::create_directories(path.parent_path(), ec);
     const std::string text = serializeSet(set);
     outcome.status = writeFileAtomic(path, text);
     if (outcome.status.ok()) outcome.stamp = stampOf(path, text);
@@ -249,8 +247,8 @@ Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& do
     if (set.document.sha256 != document.sha256()) {
         out.push_back({setFileName, "document.sha256",
                        "the article " + document.name() + " changed since this set was made (set has " +
-                           set.document.sha256.substr(0, 12) + "…, article has " +
-                           document.sha256().substr(0, 12) + "…)"});
+                           set.document.sha256.substr(0, 12) + "…, article has " + document.sha256().substr(0, 12) +
+                           "…)"});
         return out;
     }
     if (set.document.length != document.length())
@@ -273,9 +271,9 @@ Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& do
         if (actual != a.text) {
             auto excerpt = [](const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; };
             out.push_back({setFileName, path + ".text",
-                           "\"" + excerpt(a.text) + "\" does not match the article at " +
-                               std::to_string(a.start()) + "–" + std::to_string(a.end()) +
-                               ", which reads \"" + excerpt(actual) + "\" (id " + a.id + ")"});
+                           "\"" + excerpt(a.text) + "\" does not match the article at " + std::to_string(a.start()) +
+                               "–" + std::to_string(a.end()) + ", which reads \"" + excerpt(actual) + "\" (id " + a.id +
+                               ")"});
         }
     }
     return out;

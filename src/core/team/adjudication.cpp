@@ -24,8 +24,7 @@ std::optional<AttributeValue> attributeValueFromJson(const nlohmann::json& value
     if (value.is_number_float()) {
         // An ordinal written as 4.0 by another tool is still 4.
         const double d = value.get<double>();
-        if (d == static_cast<double>(static_cast<std::int64_t>(d)))
-            return AttributeValue(static_cast<std::int64_t>(d));
+        if (d == static_cast<double>(static_cast<std::int64_t>(d))) return AttributeValue(static_cast<std::int64_t>(d));
         return std::nullopt;
     }
     if (value.is_string()) return AttributeValue(value.get<std::string>());
@@ -42,8 +41,7 @@ std::vector<AttributeConflict> attributeConflicts(const Annotation& annotation) 
         AttributeConflict conflict;
         conflict.attribute = attr.key();
         for (auto vote = attr->begin(); vote != attr->end(); ++vote)
-            if (auto value = attributeValueFromJson(*vote))
-                conflict.votes.push_back({vote.key(), std::move(*value)});
+            if (auto value = attributeValueFromJson(*vote)) conflict.votes.push_back({vote.key(), std::move(*value)});
         if (!conflict.votes.empty()) out.push_back(std::move(conflict));
     }
     return out;
@@ -67,8 +65,7 @@ namespace {
 bool isDisputedRelation(const Relation& relation) {
     if (!relation.extra.is_object()) return false;
     const auto status = relation.extra.find("status");
-    return status != relation.extra.end() && status->is_string() &&
-           status->get<std::string>() == kDisputedStatus;
+    return status != relation.extra.end() && status->is_string() && status->get<std::string>() == kDisputedStatus;
 }
 
 std::vector<std::string> relationProposers(const Relation& relation) {
@@ -102,8 +99,7 @@ bool positionLess(const DisagreementPosition& a, const DisagreementPosition& b) 
 // [SECTION] The list
 // ---------------------------------------------------------------------------------------
 
-std::vector<Disagreement> listDisagreements(const AnnotationSet& gold,
-                                            const std::vector<std::string>& reviewers) {
+std::vector<Disagreement> listDisagreements(const AnnotationSet& gold, const std::vector<std::string>& reviewers) {
     std::vector<Disagreement> out;
     for (const Annotation* a : gold.inDocumentOrder()) {
         Disagreement d;
@@ -144,9 +140,7 @@ std::vector<Disagreement> listDisagreements(const AnnotationSet& gold,
 // [SECTION] Navigation
 // ---------------------------------------------------------------------------------------
 
-DisagreementPosition positionOf(const Disagreement& d) {
-    return DisagreementPosition{d.start, d.end, d.kind, d.id};
-}
+DisagreementPosition positionOf(const Disagreement& d) { return DisagreementPosition{d.start, d.end, d.kind, d.id}; }
 
 std::optional<DisagreementPosition> positionOfAnnotation(const AnnotationSet& gold, const std::string& id) {
     const Annotation* a = gold.findAnnotation(id);
@@ -155,27 +149,24 @@ std::optional<DisagreementPosition> positionOfAnnotation(const AnnotationSet& go
 }
 
 std::optional<std::size_t> stepDisagreement(const std::vector<Disagreement>& list,
-                                            const std::optional<DisagreementPosition>& from,
-                                            bool forward) {
+                                            const std::optional<DisagreementPosition>& from, bool forward) {
     if (list.empty()) return std::nullopt;
     if (!from) return forward ? 0 : list.size() - 1;
     // The list is sorted by position: binary search for the first one after `from`.
-    const auto after = std::upper_bound(list.begin(), list.end(), *from,
-                                        [](const DisagreementPosition& p, const Disagreement& d) {
-                                            return positionLess(p, positionOf(d));
-                                        });
+    const auto after = std::upper_bound(
+        list.begin(), list.end(), *from,
+        [](const DisagreementPosition& p, const Disagreement& d) { return positionLess(p, positionOf(d)); });
     if (forward) return after == list.end() ? 0 : static_cast<std::size_t>(after - list.begin());
     // Previous: the last one strictly before `from` (skipping `from` itself).
-    const auto notBefore = std::lower_bound(list.begin(), list.end(), *from,
-                                            [](const Disagreement& d, const DisagreementPosition& p) {
-                                                return positionLess(positionOf(d), p);
-                                            });
+    const auto notBefore = std::lower_bound(
+        list.begin(), list.end(), *from,
+        [](const Disagreement& d, const DisagreementPosition& p) { return positionLess(positionOf(d), p); });
     if (notBefore == list.begin()) return list.size() - 1;
     return static_cast<std::size_t>(notBefore - list.begin()) - 1;
 }
 
-std::optional<std::size_t> findDisagreement(const std::vector<Disagreement>& list,
-                                            DisagreementKind kind, const std::string& id) {
+std::optional<std::size_t> findDisagreement(const std::vector<Disagreement>& list, DisagreementKind kind,
+                                            const std::string& id) {
     for (std::size_t i = 0; i < list.size(); ++i)
         if (list[i].kind == kind && list[i].id == id) return i;
     return std::nullopt;
@@ -187,8 +178,7 @@ std::optional<std::size_t> findDisagreement(const std::vector<Disagreement>& lis
 
 namespace {
 
-Status replace(EditSession& session, const Annotation& before, Annotation after,
-               const std::string& description) {
+Status replace(EditSession& session, const Annotation& before, Annotation after, const std::string& description) {
     after.modified = utcNowIso8601();
     return session.history().execute(session.mutableSet(),
                                      makeReplaceAnnotation(before, std::move(after), description));
@@ -207,8 +197,7 @@ void dropVotes(Annotation& a, const std::string& attribute) {
 Status acceptAnnotation(EditSession& session, const std::string& id) {
     const Annotation* a = session.set().findAnnotation(id);
     if (!a) return Status::failure("no annotation has id \"" + id + "\"");
-    if (a->status.empty() && attributeConflicts(*a).empty())
-        return Status::failure(id + " is already settled");
+    if (a->status.empty() && attributeConflicts(*a).empty()) return Status::failure(id + " is already settled");
     Annotation after = *a;
     after.status.clear();
     if (after.extra.is_object()) after.extra.erase(kAttributeVotesKey);

@@ -54,11 +54,11 @@ enum class DisagreementKind { Annotation, Relation };
 
 struct Disagreement {
     DisagreementKind kind = DisagreementKind::Annotation;
-    std::string id;              // annotation id, or relation id
-    std::string annotationId;    // the annotation to show: itself, or the relation's `from`
-    std::size_t start = 0;       // of annotationId, for ordering and scrolling
+    std::string id;            // annotation id, or relation id
+    std::string annotationId;  // the annotation to show: itself, or the relation's `from`
+    std::size_t start = 0;     // of annotationId, for ordering and scrolling
     std::size_t end = 0;
-    bool disputed = false;       // status "disputed"
+    bool disputed = false;  // status "disputed"
     std::vector<std::string> proposedBy;
     std::vector<std::string> missingFrom;  // reviewers (of those given) who did not propose it
     std::vector<AttributeConflict> conflicts;
@@ -69,8 +69,7 @@ struct Disagreement {
 std::vector<AttributeConflict> attributeConflicts(const Annotation& annotation);
 
 // `reviewers` names every reviewer (for missingFrom); may be empty.
-std::vector<Disagreement> listDisagreements(const AnnotationSet& gold,
-                                            const std::vector<std::string>& reviewers);
+std::vector<Disagreement> listDisagreements(const AnnotationSet& gold, const std::vector<std::string>& reviewers);
 
 // Position in document order: annotation start, then end descending, then kind (an
 // annotation before its relations), then id.
@@ -87,11 +86,10 @@ std::optional<DisagreementPosition> positionOfAnnotation(const AnnotationSet& go
 // Index into `list` of the next (forward) or previous disagreement from `from`; with no
 // position, the first (forward) or last. nullopt when the list is empty.
 std::optional<std::size_t> stepDisagreement(const std::vector<Disagreement>& list,
-                                            const std::optional<DisagreementPosition>& from,
-                                            bool forward);
+                                            const std::optional<DisagreementPosition>& from, bool forward);
 // Index of the disagreement with this kind and id.
-std::optional<std::size_t> findDisagreement(const std::vector<Disagreement>& list,
-                                            DisagreementKind kind, const std::string& id);
+std::optional<std::size_t> findDisagreement(const std::vector<Disagreement>& list, DisagreementKind kind,
+                                            const std::string& id);
 
 // --- decisions (each one undoable step; nothing changes on failure) ----------------------
 Status acceptAnnotation(EditSession& session, const std::string& id);

@@ -38,8 +38,7 @@ using detail::RelationKey;
 
 // --- [SECTION] Counting -----------------------------------------------------------------
 
-AgreementCounts countDocument(const AgreementDocument& document, std::size_t reviewerCount,
-                              const Schema& schema) {
+AgreementCounts countDocument(const AgreementDocument& document, std::size_t reviewerCount, const Schema& schema) {
     AgreementCounts counts;
     counts.documents = 1;
     counts.attributes = emptyAttributes(schema);

@@ -79,7 +79,7 @@ struct MatchCounts {
 
 // Per unit: which reviewers have the document (present) and which of them cover it.
 using UnitPattern = std::pair<std::uint64_t, std::uint64_t>;  // (present mask, covered mask)
-using UnitPatterns = std::map<UnitPattern, std::uint64_t>;     // pattern -> units
+using UnitPatterns = std::map<UnitPattern, std::uint64_t>;    // pattern -> units
 
 // One attribute over the span groups: per group, (reviewer, category) for members that set it.
 struct AttributeUnits {
@@ -93,21 +93,20 @@ struct AttributeUnits {
 
 struct AgreementCounts {
     std::size_t documents = 0;
-    std::uint64_t units = 0;            // non-whitespace code points
-    std::uint64_t orphansExcluded = 0;  // orphaned annotations left out
+    std::uint64_t units = 0;                                               // non-whitespace code points
+    std::uint64_t orphansExcluded = 0;                                     // orphaned annotations left out
     std::map<std::string, std::map<ReviewerPair, MatchCounts>> exact;      // label -> pair
     std::map<std::string, std::map<ReviewerPair, MatchCounts>> overlap;    // label -> pair
     std::map<std::string, std::map<ReviewerPair, MatchCounts>> relations;  // type -> pair
     std::map<std::string, UnitPatterns> unitPatterns;                      // label -> patterns
-    std::vector<AttributeUnits> attributes;  // in schema order
+    std::vector<AttributeUnits> attributes;                                // in schema order
 
     void add(const AgreementCounts& other);
 };
 
 // The tallies of one document. `labels` and attributes come from `schema`; labels used by a
 // set but missing from the schema are counted too.
-AgreementCounts countDocument(const AgreementDocument& document, std::size_t reviewerCount,
-                              const Schema& schema);
+AgreementCounts countDocument(const AgreementDocument& document, std::size_t reviewerCount, const Schema& schema);
 
 // --- [SECTION] Figures ------------------------------------------------------------------
 
@@ -125,9 +124,9 @@ UnitFigures unitFigures(const UnitPatterns& patterns, std::size_t reviewerCount)
 UnitPatterns poolLabels(const std::map<std::string, UnitPatterns>& perLabel);
 
 struct AttributeFigures {
-    Figure alpha;                                   // ordinal for ordinal attributes, else nominal
-    std::map<ReviewerPair, Figure> weightedKappa;   // ordinal only
-    std::uint64_t groups = 0;                       // units with values from two reviewers
+    Figure alpha;                                  // ordinal for ordinal attributes, else nominal
+    std::map<ReviewerPair, Figure> weightedKappa;  // ordinal only
+    std::uint64_t groups = 0;                      // units with values from two reviewers
 };
 AttributeFigures attributeFigures(const AttributeUnits& units, std::size_t reviewerCount);
 
@@ -155,8 +154,8 @@ struct MacroFigure {
 
 struct AgreementReport {
     std::vector<std::string> reviewers;
-    std::vector<std::string> labels;         // schema labels, then any others seen
-    std::vector<std::string> relationTypes;  // schema types, then any others seen
+    std::vector<std::string> labels;           // schema labels, then any others seen
+    std::vector<std::string> relationTypes;    // schema types, then any others seen
     std::vector<DocumentAgreement> documents;  // input order
     std::vector<std::size_t> worstFirst;       // indices into documents
     AgreementCounts total;                     // summed over documents (micro)

@@ -107,8 +107,7 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths)
     document.article = &text;
     for (std::size_t i = 0; i < loaded.sets.size(); ++i) {
         AnnotationSet& set = *loaded.sets[i];
-        const std::string name =
-            uniqueName(set.annotator.empty() ? setPaths[i].stem().string() : set.annotator, used);
+        const std::string name = uniqueName(set.annotator.empty() ? setPaths[i].stem().string() : set.annotator, used);
         loaded.input.reviewers.push_back(name);
         std::string note = reanchorIfStale(set, text, setPaths[i].string() + " (" + name + ")", articlePath.string());
         if (!note.empty()) loaded.notes.push_back(std::move(note));
@@ -138,8 +137,8 @@ Result<LoadedAgreement> loadAgreementProject(const fs::path& root) {
         loaded.input.reviewers.push_back(project.reviewers[r]);
     }
     if (loaded.input.reviewers.size() > kMaxAgreementReviewers)
-        return Diagnostic{root.string(), "", "too many reviewers: agree compares at most " +
-                                                 std::to_string(kMaxAgreementReviewers)};
+        return Diagnostic{root.string(), "",
+                          "too many reviewers: agree compares at most " + std::to_string(kMaxAgreementReviewers)};
 
     bool haveSchema = false;
     for (const ProjectDocument& doc : project.documents) {

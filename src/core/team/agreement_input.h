@@ -28,9 +28,9 @@
 namespace claimmark {
 
 struct LoadedAgreement {
-    AgreementInput input;             // points into `articles` and `sets`
-    std::vector<std::string> notes;   // re-anchored sets, skipped gold sets, ...
-    Diagnostics warnings;             // problems that skipped a set or document (project mode)
+    AgreementInput input;            // points into `articles` and `sets`
+    std::vector<std::string> notes;  // re-anchored sets, skipped gold sets, ...
+    Diagnostics warnings;            // problems that skipped a set or document (project mode)
     std::vector<std::unique_ptr<Document>> articles;
     std::vector<std::unique_ptr<AnnotationSet>> sets;
 };

@@ -109,8 +109,7 @@ Figure fleissKappa(const std::vector<std::vector<double>>& counts) {
 
 // --- [SECTION] Krippendorff -------------------------------------------------------------
 
-Coincidences::Coincidences(std::size_t categories)
-    : m_categories(categories), m_o(categories * categories, 0.0) {}
+Coincidences::Coincidences(std::size_t categories) : m_categories(categories), m_o(categories * categories, 0.0) {}
 
 void Coincidences::addUnit(std::span<const double> counts, double weight) {
     double m = 0;
@@ -154,8 +153,7 @@ Figure Coincidences::alpha(AlphaLevel level, const std::vector<double>& values) 
     auto difference = [&](std::size_t c, std::size_t d) -> double {
         if (c == d) return 0.0;
         switch (level) {
-            case AlphaLevel::Nominal:
-                return 1.0;
+            case AlphaLevel::Nominal: return 1.0;
             case AlphaLevel::Ordinal: {
                 const std::size_t lo = std::min(c, d), hi = std::max(c, d);
                 double between = 0;
@@ -181,8 +179,7 @@ Figure Coincidences::alpha(AlphaLevel level, const std::vector<double>& values) 
             expected += marginal[c] * marginal[d] * delta;
         }
     if (expected <= kEpsilon)
-        return Figure::undefined(
-            "every value is the same, so expected disagreement is 0 and alpha is 0/0");
+        return Figure::undefined("every value is the same, so expected disagreement is 0 and alpha is 0/0");
     return Figure::of(1.0 - (n - 1.0) * observed / expected);
 }
 

@@ -97,7 +97,8 @@ std::string pairName(const AgreementReport& report, const ReviewerPair& pair) {
 
 // --- [SECTION] JSON ---------------------------------------------------------------------
 
-json spanModeJson(const AgreementReport& report, const std::map<std::string, std::map<ReviewerPair, MatchCounts>>& perLabel,
+json spanModeJson(const AgreementReport& report,
+                  const std::map<std::string, std::map<ReviewerPair, MatchCounts>>& perLabel,
                   const std::vector<std::string>& keys, const char* perKeyName) {
     json out = json::object();
     const MatchCounts total = sumOverLabels(perLabel);
@@ -175,13 +176,16 @@ json figuresJson(const AgreementReport& report, const AgreementCounts& counts) {
     for (const AttributeUnits& a : counts.attributes) {
         const AttributeFigures f = attributeFigures(a, report.reviewers.size());
         const bool ordinal = a.kind == AttributeKind::Ordinal;
-        json one = {{"label", a.label}, {"attribute", a.attribute}, {"level", ordinal ? "ordinal" : "nominal"},
+        json one = {{"label", a.label},
+                    {"attribute", a.attribute},
+                    {"level", ordinal ? "ordinal" : "nominal"},
                     {"groups", f.groups}};
         put(one, "alpha", f.alpha);
         if (ordinal) {
             json pairs = json::array();
             for (const auto& [pair, kappa] : f.weightedKappa) {
-                json p = {{"firstReviewer", nameOf(report, pair.first)}, {"secondReviewer", nameOf(report, pair.second)}};
+                json p = {{"firstReviewer", nameOf(report, pair.first)},
+                          {"secondReviewer", nameOf(report, pair.second)}};
                 put(p, "weightedKappa", kappa);
                 pairs.push_back(p);
             }

@@ -14,8 +14,8 @@
 namespace claimmark {
 
 struct ReportOptions {
-    bool project = false;             // a project folder: add the micro/macro and per-document tables
-    std::vector<std::string> notes;   // re-anchored / skipped sets, printed first
+    bool project = false;            // a project folder: add the micro/macro and per-document tables
+    std::vector<std::string> notes;  // re-anchored / skipped sets, printed first
 };
 
 nlohmann::json agreementToJson(const AgreementReport& report, const ReportOptions& options);

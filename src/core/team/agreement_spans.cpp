@@ -23,9 +23,8 @@ std::map<std::string, std::vector<Item>> itemsByLabel(const AnnotationSet& set, 
         out[a.label].push_back(Item{&a, a.start(), a.end()});
     }
     for (auto& [label, items] : out)
-        std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
-            return x.start != y.start ? x.start < y.start : x.end < y.end;
-        });
+        std::sort(items.begin(), items.end(),
+                  [](const Item& x, const Item& y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
     return out;
 }
 
@@ -92,10 +91,9 @@ std::uint64_t countExact(const std::vector<Item>& a, const std::vector<Item>& b)
         out.reserve(items.size());
         for (const Item& item : items) out.push_back(&item.annotation->spans);
         auto less = [](const std::vector<Span>* x, const std::vector<Span>* y) {
-            return std::lexicographical_compare(x->begin(), x->end(), y->begin(), y->end(),
-                                                [](const Span& s, const Span& t) {
-                                                    return s.start != t.start ? s.start < t.start : s.end < t.end;
-                                                });
+            return std::lexicographical_compare(
+                x->begin(), x->end(), y->begin(), y->end(),
+                [](const Span& s, const Span& t) { return s.start != t.start ? s.start < t.start : s.end < t.end; });
         };
         std::sort(out.begin(), out.end(), less);
         return std::make_pair(out, less);

@@ -56,8 +56,7 @@ void addUnitPatterns(const std::vector<std::pair<std::size_t, const std::vector<
                 events.push_back({start, std::uint32_t(reviewer), +1});
                 events.push_back({end, std::uint32_t(reviewer), -1});
             }
-    std::sort(events.begin(), events.end(),
-              [](const Event& x, const Event& y) { return x.position < y.position; });
+    std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) { return x.position < y.position; });
     std::uint32_t depth[kMaxAgreementReviewers] = {};
     std::uint64_t covered = 0;
     std::size_t at = 0;
@@ -154,8 +153,7 @@ long categoryOf(const AttributeDef& def, const AttributeValue& value) {
             if (!v || *v < def.min || *v > def.max) return -1;
             return long(*v - def.min);
         }
-        case AttributeKind::Text:
-            return -1;
+        case AttributeKind::Text: return -1;
     }
     return -1;
 }

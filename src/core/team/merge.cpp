@@ -104,9 +104,7 @@ std::string labelDifference(const LabelDef& gold, const LabelDef& other) {
 Diagnostics checkInputs(const std::vector<const AnnotationSet*>& sets, const std::vector<std::string>& names) {
     Diagnostics problems;
     const AnnotationSet& first = *sets[0];
-    auto who = [&names](std::size_t i) {
-        return "the set of " + names[i] + " (set " + std::to_string(i + 1) + ")";
-    };
+    auto who = [&names](std::size_t i) { return "the set of " + names[i] + " (set " + std::to_string(i + 1) + ")"; };
     for (std::size_t i = 1; i < sets.size(); ++i) {
         if (sets[i]->document.sha256 != first.document.sha256) {
             problems.push_back({"", "document.sha256",
@@ -127,25 +125,28 @@ Diagnostics checkInputs(const std::vector<const AnnotationSet*>& sets, const std
             const LabelDef* mine = first.schema.findLabel(label);
             const LabelDef* theirs = set.schema.findLabel(label);
             if (!mine) {
-                problems.push_back({"", "schema.labels", who(i) + " uses label \"" + label +
-                                                             "\", which the schema of " + who(0) + " lacks"});
+                problems.push_back(
+                    {"", "schema.labels",
+                     who(i) + " uses label \"" + label + "\", which the schema of " + who(0) + " lacks"});
             } else if (theirs) {
                 std::string why = labelDifference(*mine, *theirs);
                 if (!why.empty())
-                    problems.push_back({"", "schema.labels", "the schemas of " + who(i) + " and " + who(0) +
-                                                                 " differ on label \"" + label + "\": " + why});
+                    problems.push_back(
+                        {"", "schema.labels",
+                         "the schemas of " + who(i) + " and " + who(0) + " differ on label \"" + label + "\": " + why});
             }
         }
         for (const std::string& type : types) {
             const RelationDef* mine = first.schema.findRelation(type);
             const RelationDef* theirs = set.schema.findRelation(type);
             if (!mine) {
-                problems.push_back({"", "schema.relations", who(i) + " uses relation type \"" + type +
-                                                                "\", which the schema of " + who(0) + " lacks"});
+                problems.push_back(
+                    {"", "schema.relations",
+                     who(i) + " uses relation type \"" + type + "\", which the schema of " + who(0) + " lacks"});
             } else if (theirs && (mine->from != theirs->from || mine->to != theirs->to)) {
-                problems.push_back({"", "schema.relations", "the schemas of " + who(i) + " and " + who(0) +
-                                                                " differ on which labels relation type \"" +
-                                                                type + "\" links"});
+                problems.push_back({"", "schema.relations",
+                                    "the schemas of " + who(i) + " and " + who(0) +
+                                        " differ on which labels relation type \"" + type + "\" links"});
             }
         }
     }
@@ -189,18 +190,16 @@ bool groupOrderLess(const Group& x, const Group& y) {
     const Annotation& a = *x.key;
     const Annotation& b = *y.key;
     if (a.label != b.label) return a.label < b.label;
-    return std::lexicographical_compare(a.spans.begin(), a.spans.end(), b.spans.begin(), b.spans.end(),
-                                        [](const Span& p, const Span& q) {
-                                            return p.start != q.start ? p.start < q.start : p.end < q.end;
-                                        });
+    return std::lexicographical_compare(
+        a.spans.begin(), a.spans.end(), b.spans.begin(), b.spans.end(),
+        [](const Span& p, const Span& q) { return p.start != q.start ? p.start < q.start : p.end < q.end; });
 }
 
 // --- [SECTION] Gold values ---------------------------------------------------------------
 
 // Resolves each attribute by vote; returns true when reviewers disagreed on any of them,
 // recording every reviewer's value (null = left unset) in `votesOut`.
-bool resolveAttributes(const Group& group, const std::vector<std::string>& names, Attributes& out,
-                       json& votesOut) {
+bool resolveAttributes(const Group& group, const std::vector<std::string>& names, Attributes& out, json& votesOut) {
     std::vector<std::string_view> attributeNames;  // sorted, unique: a handful at most
     for (const auto& [reviewer, a] : group.votes)
         for (const auto& [name, value] : a->attributes) attributeNames.push_back(name);
@@ -287,7 +286,7 @@ Annotation goldAnnotation(const Group& group, std::string id, bool accept, const
 
 struct RelationGroup {
     std::string type;
-    std::size_t from = 0, to = 0;      // group numbers (= gold order)
+    std::size_t from = 0, to = 0;        // group numbers (= gold order)
     std::vector<std::size_t> reviewers;  // ascending, unique
     const Relation* first = nullptr;     // the first reviewer's (lowest id), for its extra keys
 };
@@ -384,8 +383,9 @@ Result<MergeOutcome> mergeSets(const std::vector<const AnnotationSet*>& sets, co
         const std::string firstId = group.votes.front().second->id;
         const std::string firstReviewer = names[group.votes.front().first];
         if (Status added = gold.addAnnotation(std::move(a)); !added) {
-            problems.push_back({"", "annotations", "annotation " + firstId + " of " + firstReviewer +
-                                                       " does not fit the merged set: " + added.error});
+            problems.push_back(
+                {"", "annotations",
+                 "annotation " + firstId + " of " + firstReviewer + " does not fit the merged set: " + added.error});
             continue;
         }
         ++(disputed ? outcome.disputed : outcome.settled);
@@ -440,8 +440,9 @@ Result<MergeOutcome> mergeSets(const std::vector<const AnnotationSet*>& sets, co
         const bool accept = accepted(options.strategy, group.reviewers.size(), sets.size());
         if (!accept) relation.extra["status"] = "disputed";
         if (Status added = gold.addRelation(std::move(relation)); !added) {
-            problems.push_back({"", "relations", "a \"" + group.type + "\" relation of " + names[group.reviewers.front()] +
-                                                     " does not fit the merged set: " + added.error});
+            problems.push_back({"", "relations",
+                                "a \"" + group.type + "\" relation of " + names[group.reviewers.front()] +
+                                    " does not fit the merged set: " + added.error});
             continue;
         }
         ++(accept ? outcome.relationsSettled : outcome.relationsDisputed);

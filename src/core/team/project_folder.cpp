@@ -32,8 +32,7 @@ namespace {
 // --- [SECTION] Helpers --------------------------------------------------------------------
 
 bool endsWith(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() &&
-           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The editor's own leftovers beside a set: "x.json.recovery", "x.json.recovery.broken-2".
@@ -52,10 +51,9 @@ std::vector<fs::directory_entry> listSorted(const fs::path& folder) {
         if (ec) break;
         entries.push_back(*it);
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) {
-                  return a.path().filename() < b.path().filename();
-              });
+    std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
+        return a.path().filename() < b.path().filename();
+    });
     return entries;
 }
 
@@ -86,8 +84,7 @@ bool isToolingFile(const std::string& name) {
 }
 
 // stem -> article path; the root wins over samples/ when both hold the same stem (reported).
-void collectArticles(const fs::path& root, std::map<std::string, fs::path>& articles,
-                     Diagnostics& problems) {
+void collectArticles(const fs::path& root, std::map<std::string, fs::path>& articles, Diagnostics& problems) {
     for (const fs::path& folder : {root, root / "samples"}) {
         for (const fs::directory_entry& entry : listSorted(folder)) {
             const fs::path& path = entry.path();
@@ -120,9 +117,9 @@ ReviewerSet readReviewerSet(const fs::path& path, Diagnostics& problems) {
     if (set.done) reviewer.status = ReviewStatus::Done;
     reviewer.annotationCount = set.annotationCount();
     reviewer.orphanedCount = set.orphanedCount();
-    reviewer.disputedCount = static_cast<std::size_t>(
-        std::count_if(set.annotations().begin(), set.annotations().end(),
-                      [](const Annotation& a) { return a.status == "disputed"; }));
+    reviewer.disputedCount =
+        static_cast<std::size_t>(std::count_if(set.annotations().begin(), set.annotations().end(),
+                                               [](const Annotation& a) { return a.status == "disputed"; }));
     return reviewer;
 }
 
@@ -170,8 +167,9 @@ SetsByStem collectSets(const fs::path& root, Diagnostics& problems) {
 Result<Project> scanProject(const fs::path& root) {
     std::error_code ec;
     if (!fs::is_directory(root, ec))
-        return Diagnostic{root.string(), "", "not a folder (a project is a folder of articles "
-                                             "with an annotations/ folder beside them)"};
+        return Diagnostic{root.string(), "",
+                          "not a folder (a project is a folder of articles "
+                          "with an annotations/ folder beside them)"};
     fs::directory_iterator probe(root, ec);
     if (ec) return Diagnostic{root.string(), "", "cannot read the folder: " + ec.message()};
 
@@ -191,9 +189,8 @@ Result<Project> scanProject(const fs::path& root) {
     for (const auto& [stem, bucket] : sets) {
         stems.insert(stem);
         if (!articles.count(stem))
-            project.problems.push_back(
-                {(root / "annotations" / stem).string(), "",
-                 "no article " + stem + ".txt in the project folder or in samples/"});
+            project.problems.push_back({(root / "annotations" / stem).string(), "",
+                                        "no article " + stem + ".txt in the project folder or in samples/"});
     }
 
     project.documents.reserve(stems.size());

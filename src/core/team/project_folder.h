@@ -39,9 +39,9 @@ struct ProjectDocument {
 
 struct Project {
     std::filesystem::path root;
-    std::vector<std::string> reviewers;       // every annotator seen in the project, sorted
-    std::vector<ProjectDocument> documents;   // sorted by stem
-    Diagnostics problems;                     // unreadable sets, sets for missing articles, ...
+    std::vector<std::string> reviewers;      // every annotator seen in the project, sorted
+    std::vector<ProjectDocument> documents;  // sorted by stem
+    Diagnostics problems;                    // unreadable sets, sets for missing articles, ...
 };
 
 // Scans `root`. Fails only when `root` is not a readable folder; bad sets are listed in

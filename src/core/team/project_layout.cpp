@@ -13,8 +13,8 @@ namespace {
 constexpr std::size_t kMaxNameBytes = 64;
 
 bool isSafeAscii(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
 }
 
 // Length of the well-formed UTF-8 sequence of two or more bytes at `pos`, or 0. Overlong
@@ -65,10 +65,8 @@ std::string sanitizeFileName(std::string_view name, std::string_view fallback) {
         }
         const std::size_t added = keep ? take : 1;
         if (out.size() + added > kMaxNameBytes) break;
-        if (keep)
-            out.append(name.substr(pos, take));
-        else
-            out.push_back('_');
+        if (keep) out.append(name.substr(pos, take));
+        else out.push_back('_');
         pos += take;
     }
     // Only replacement characters left: nothing of the name survived.
@@ -76,8 +74,7 @@ std::string sanitizeFileName(std::string_view name, std::string_view fallback) {
     return out;
 }
 
-std::filesystem::path defaultSetPath(const std::filesystem::path& article,
-                                     const std::string& annotator) {
+std::filesystem::path defaultSetPath(const std::filesystem::path& article, const std::string& annotator) {
     const std::filesystem::path folder = article.parent_path();
     std::filesystem::path root = folder;
     if (folder.filename() == "samples") root = folder.parent_path();

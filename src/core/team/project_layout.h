@@ -19,8 +19,7 @@ namespace claimmark {
 // The annotator is passed through sanitizeFileName() first, so a name can never climb out
 // of the folder ("../x" becomes "___x"). The result is lexically normalised and stays
 // relative when `article` is relative.
-std::filesystem::path defaultSetPath(const std::filesystem::path& article,
-                                     const std::string& annotator);
+std::filesystem::path defaultSetPath(const std::filesystem::path& article, const std::string& annotator);
 
 // The login name (getlogin_r, then $USER), sanitised; "annotator" when neither is usable.
 std::string defaultAnnotatorName();

@@ -78,9 +78,7 @@ inline unsigned select64(std::uint64_t x, unsigned k) {
 }
 
 // Bits below `n` (0..64).
-inline std::uint64_t lowBits(unsigned n) {
-    return n >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
-}
+inline std::uint64_t lowBits(unsigned n) { return n >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1; }
 
 #if defined(__SSE2__)
 constexpr bool kWide = true;
@@ -111,9 +109,7 @@ inline std::uint64_t fourByteMask64(const unsigned char* p) {
 // Portable: bit 0 of every byte computed with shifts, then gathered into one byte.
 constexpr bool kWide = std::endian::native == std::endian::little;
 
-inline std::uint64_t gatherBytes(std::uint64_t bitPerByte) {
-    return (bitPerByte * 0x0102040810204080ull) >> 56;
-}
+inline std::uint64_t gatherBytes(std::uint64_t bitPerByte) { return (bitPerByte * 0x0102040810204080ull) >> 56; }
 
 inline std::uint64_t leadMask64(const unsigned char* p) {
     std::uint64_t mask = 0;
@@ -192,12 +188,10 @@ inline std::size_t countLeads(const unsigned char* p, std::size_t n, std::size_t
 // (value < total). Binary search over a few hundred thousand entries is a chain of cache
 // misses, so start where the block would be if the text were uniform and gallop from
 // there: for real articles the guess is off by a few entries.
-inline std::size_t findBlock(const std::vector<std::uint32_t>& table, std::size_t value,
-                             std::size_t total) {
+inline std::size_t findBlock(const std::vector<std::uint32_t>& table, std::size_t value, std::size_t total) {
     const std::uint32_t* t = table.data();
     const std::size_t blocks = table.size() - 1;  // t[blocks] == total > value, t[0] == 0
-    const std::size_t guess =
-        std::min(blocks - 1, std::size_t(std::uint64_t(value) * blocks / total));
+    const std::size_t guess = std::min(blocks - 1, std::size_t(std::uint64_t(value) * blocks / total));
     std::size_t lo, hi;  // t[lo] <= value < t[hi]
     if (t[guess] <= value) {
         lo = guess;
@@ -236,8 +230,7 @@ Diagnostic tooLarge(const std::string& name, std::uintmax_t bytes) {
     // Just over the limit rounds to "256.0 MiB", which would read as no reason at all.
     if (size == formatMiB(Document::kMaxBytes)) size = std::to_string(bytes) + " bytes";
     return Diagnostic{name, "",
-                      "file is " + size + "; the limit is " +
-                          std::to_string(Document::kMaxBytes >> 20) + " MiB"};
+                      "file is " + size + "; the limit is " + std::to_string(Document::kMaxBytes >> 20) + " MiB"};
 }
 
 std::size_t lineNumberAt(std::string_view bytes, std::size_t byteOffset) {
@@ -306,13 +299,11 @@ Result<Document> Document::fromBytes(std::string bytes, std::string name) {
     if (bytes.size() > kMaxBytes) return tooLarge(name, bytes.size());
     if (auto bad = utf8::findInvalid(bytes)) {
         const std::size_t line = lineNumberAt(bytes, bad->byteOffset);
-        std::string message = std::strcmp(bad->reason, "NUL byte") == 0
-                                  ? "contains a NUL byte (line " + std::to_string(line) +
-                                        "); expected UTF-8 text, is this a binary file?"
-                                  : "not valid UTF-8 (" + std::string(bad->reason) + ") on line " +
-                                        std::to_string(line);
-        return Diagnostic{std::move(name), "byte " + std::to_string(bad->byteOffset),
-                          std::move(message)};
+        std::string message =
+            std::strcmp(bad->reason, "NUL byte") == 0
+                ? "contains a NUL byte (line " + std::to_string(line) + "); expected UTF-8 text, is this a binary file?"
+                : "not valid UTF-8 (" + std::string(bad->reason) + ") on line " + std::to_string(line);
+        return Diagnostic{std::move(name), "byte " + std::to_string(bad->byteOffset), std::move(message)};
     }
     Index index = buildIndex(bytes);
     Document doc;
@@ -334,8 +325,7 @@ Result<Document> Document::loadFile(const std::filesystem::path& path) {
     const fs::file_status status = fs::status(path, ec);
     if (status.type() == fs::file_type::not_found) return Diagnostic{name, "", "file not found"};
     if (ec) return Diagnostic{name, "", "cannot be read: " + ec.message()};
-    if (status.type() == fs::file_type::directory)
-        return Diagnostic{name, "", "is a directory, not a text file"};
+    if (status.type() == fs::file_type::directory) return Diagnostic{name, "", "is a directory, not a text file"};
 
     // Refuse by size before reading anything, so a huge file costs nothing.
     std::uintmax_t expected = 0;
@@ -349,9 +339,9 @@ Result<Document> Document::loadFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         const int err = errno;
-        return Diagnostic{name, "",
-                          "cannot be opened for reading" +
-                              (err != 0 ? ": " + std::string(std::strerror(err)) : std::string())};
+        return Diagnostic{
+            name, "",
+            "cannot be opened for reading" + (err != 0 ? ": " + std::string(std::strerror(err)) : std::string())};
     }
     std::string bytes(static_cast<std::size_t>(expected), '\0');
     in.read(bytes.data(), std::streamsize(bytes.size()));
@@ -405,8 +395,7 @@ std::size_t Document::codePointFromByte(std::size_t byteOffset) const {
     const std::size_t start = m_blockByte[k];
     const auto* p = reinterpret_cast<const unsigned char*>(m_bytes.data());
     // Leads in [blockStart, byteOffset]: the last one counted starts the containing code point.
-    return (k << kBlockShift) +
-           countLeads(p + start, byteOffset + 1 - start, m_bytes.size() - start) - 1;
+    return (k << kBlockShift) + countLeads(p + start, byteOffset + 1 - start, m_bytes.size() - start) - 1;
 }
 
 std::size_t Document::codePointFromUtf16(std::size_t utf16Offset) const {
@@ -458,8 +447,7 @@ char32_t Document::codePointAt(std::size_t cp) const {
 std::size_t Document::lineOf(std::size_t cp) const {
     if (m_lineStarts.empty()) return 0;  // default-constructed: one empty line
     cp = std::min(cp, m_length);
-    return std::size_t(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), cp) -
-                       m_lineStarts.begin()) - 1;
+    return std::size_t(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), cp) - m_lineStarts.begin()) - 1;
 }
 
 LineColumn Document::lineColumn(std::size_t cp) const {

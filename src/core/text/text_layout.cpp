@@ -23,18 +23,17 @@ namespace {
 inline bool isBreakingSpace(char32_t c) {
     if (c < 0x80) return c == U' ' || c == U'\t';
     switch (c) {
-        case 0x1680: case 0x200B: case 0x205F: case 0x3000:
-            return true;
-        default:
-            return (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200A);
+        case 0x1680:
+        case 0x200B:
+        case 0x205F:
+        case 0x3000: return true;
+        default: return (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200A);
     }
 }
 
 // Hyphens and dashes a line may break after when they follow a word ("anti-|inflammatory",
 // "root—|and"); a leading minus ("-5") is not a break.
-bool isBreakingDash(char32_t c) {
-    return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
-}
+bool isBreakingDash(char32_t c) { return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
 
 // ASCII that the build loop must look at closely: line breaks, break opportunities.
 constexpr std::array<bool, 128> kAsciiSpecial = [] {
@@ -80,8 +79,8 @@ void TextLayout::build(std::string_view text, const LayoutMetrics& metrics, Adva
     float breakX = 0;
     double top = 0;
 
-    auto emit = [&](std::uint32_t endCp, std::uint32_t endByte, float width, bool endsParagraph,
-                    std::uint32_t nextCp, std::uint32_t nextByte) {
+    auto emit = [&](std::uint32_t endCp, std::uint32_t endByte, float width, bool endsParagraph, std::uint32_t nextCp,
+                    std::uint32_t nextByte) {
         m_lines.push_back(VisualLine{lineCp, endCp, lineByte, endByte, width, endsParagraph, top});
         top += boxHeight(m_lines.back()) + (endsParagraph ? metrics.paragraphGap : 0.0f);
         lineCp = nextCp;
@@ -282,8 +281,7 @@ bool inWord(const Document& document, std::size_t cp) {
     const char32_t c = document.codePointAt(cp);
     if (utf8::isWordCharacter(c)) return true;
     if (!isApostrophe(c) || cp == 0 || cp + 1 >= document.length()) return false;
-    return utf8::isWordCharacter(document.codePointAt(cp - 1)) &&
-           utf8::isWordCharacter(document.codePointAt(cp + 1));
+    return utf8::isWordCharacter(document.codePointAt(cp - 1)) && utf8::isWordCharacter(document.codePointAt(cp + 1));
 }
 
 }  // namespace

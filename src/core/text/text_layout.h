@@ -42,13 +42,13 @@ struct VisualLine {
     std::uint32_t cpEnd = 0;      // one past the last drawn code point (line break excluded)
     std::uint32_t byteStart = 0;  // the same range in bytes
     std::uint32_t byteEnd = 0;
-    float width = 0;              // sum of the advances of [cpStart, cpEnd)
-    bool endsParagraph = false;   // ended by '\n' or the end of the text, not by wrapping
-    double top = 0;               // y of the line's top edge
+    float width = 0;             // sum of the advances of [cpStart, cpEnd)
+    bool endsParagraph = false;  // ended by '\n' or the end of the text, not by wrapping
+    double top = 0;              // y of the line's top edge
 };
 
 struct LayoutMetrics {
-    float wrapWidth = 0;     // <= 0: no wrapping
+    float wrapWidth = 0;  // <= 0: no wrapping
     float lineHeight = 1;
     float paragraphGap = 0;  // extra space below a line that ends a paragraph
     // Height of an empty line (a blank line between paragraphs); < 0 means lineHeight.
@@ -73,7 +73,7 @@ public:
     std::string_view lineText(std::size_t index) const;  // the bytes of the drawn range
     const LayoutMetrics& metrics() const { return m_metrics; }
     std::size_t textLength() const { return m_textLength; }  // in code points
-    double height() const;  // total height of all lines
+    double height() const;                                   // total height of all lines
     // Height of the line's own box (lineHeight or blankLineHeight), gap excluded.
     float boxHeight(const VisualLine& line) const;
     float advanceOf(char32_t cp) const;  // through the ASCII cache; '\r' and '\n' are 0

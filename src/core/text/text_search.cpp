@@ -34,7 +34,7 @@ char32_t simpleCaseFold(char32_t cp) {
         if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
         return cp;  // ß folds to "ss" only in full folding
     }
-    if (cp < 0x180) {  // Latin Extended-A
+    if (cp < 0x180) {                                                             // Latin Extended-A
         if (cp == 0x130 || cp == 0x131 || cp == 0x138 || cp == 0x149) return cp;  // no simple folding
         if (cp == 0x178) return 0xFF;
         if (cp == 0x17F) return 's';
@@ -88,8 +88,12 @@ char32_t simpleCaseFold(char32_t cp) {
 char32_t searchFold(char32_t cp, bool matchCase) {
     if (cp < 0x80) return matchCase ? cp : simpleCaseFold(cp);
     switch (cp) {
-        case 0x2018: case 0x2019: case 0x02BC: return '\'';
-        case 0x201C: case 0x201D: case 0x201E: return '"';
+        case 0x2018:
+        case 0x2019:
+        case 0x02BC: return '\'';
+        case 0x201C:
+        case 0x201D:
+        case 0x201E: return '"';
         default: break;
     }
     return matchCase ? cp : simpleCaseFold(cp);
@@ -106,8 +110,7 @@ bool isApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02
 // True when the text continues a word across the boundary before code point `at`, given
 // the code points on each side (0 when outside the text). `outerLeft`/`outerRight` are one
 // further out, for an apostrophe inside a word.
-bool wordContinues(char32_t outerLeft, char32_t left, char32_t right, char32_t outerRight,
-                   bool checkLeftSide) {
+bool wordContinues(char32_t outerLeft, char32_t left, char32_t right, char32_t outerRight, bool checkLeftSide) {
     if (checkLeftSide) {
         // The match starts at `right`: does a word run into it from the left?
         if (left == 0) return false;
@@ -120,15 +123,13 @@ bool wordContinues(char32_t outerLeft, char32_t left, char32_t right, char32_t o
     return isApostrophe(right) && outerRight != 0 && utf8::isWordCharacter(outerRight);
 }
 
-char32_t codePointOr0(const Document& document, std::size_t cp, std::size_t offsetBack,
-                      std::size_t offsetForward) {
+char32_t codePointOr0(const Document& document, std::size_t cp, std::size_t offsetBack, std::size_t offsetForward) {
     if (cp < offsetBack) return 0;
     const std::size_t at = cp - offsetBack + offsetForward;
     return at < document.length() ? document.codePointAt(at) : 0;
 }
 
-bool isWholeWord(const Document& document, std::size_t start, std::size_t end, bool checkStart,
-                 bool checkEnd) {
+bool isWholeWord(const Document& document, std::size_t start, std::size_t end, bool checkStart, bool checkEnd) {
     if (checkStart) {
         const char32_t left = codePointOr0(document, start, 1, 0);
         const char32_t outer = codePointOr0(document, start, 2, 0);
@@ -148,8 +149,7 @@ bool isWholeWord(const Document& document, std::size_t start, std::size_t end, b
 // [SECTION] Search
 // ---------------------------------------------------------------------------------------
 
-bool findAll(const Document& document, std::string_view query, const FindOptions& options,
-             std::vector<Span>& out) {
+bool findAll(const Document& document, std::string_view query, const FindOptions& options, std::vector<Span>& out) {
     out.clear();
     if (query.empty() || options.maxMatches == 0 || utf8::findInvalid(query)) return false;
 
@@ -224,15 +224,13 @@ FindResult findAll(const Document& document, std::string_view query, const FindO
 // ---------------------------------------------------------------------------------------
 
 std::size_t firstMatchStartingAtOrAfter(const std::vector<Span>& matches, std::size_t cp) {
-    auto it = std::partition_point(matches.begin(), matches.end(),
-                                   [cp](const Span& s) { return s.start < cp; });
+    auto it = std::partition_point(matches.begin(), matches.end(), [cp](const Span& s) { return s.start < cp; });
     return static_cast<std::size_t>(it - matches.begin());
 }
 
 std::size_t firstMatchEndingAfter(const std::vector<Span>& matches, std::size_t cp) {
     // Matches do not overlap, so their ends are sorted too.
-    auto it = std::partition_point(matches.begin(), matches.end(),
-                                   [cp](const Span& s) { return s.end <= cp; });
+    auto it = std::partition_point(matches.begin(), matches.end(), [cp](const Span& s) { return s.end <= cp; });
     return static_cast<std::size_t>(it - matches.begin());
 }
 

@@ -46,8 +46,7 @@ struct FindResult {
 
 FindResult findAll(const Document& document, std::string_view query, const FindOptions& options = {});
 // The same, reusing the storage of `out` (cleared first); returns true when capped.
-bool findAll(const Document& document, std::string_view query, const FindOptions& options,
-             std::vector<Span>& out);
+bool findAll(const Document& document, std::string_view query, const FindOptions& options, std::vector<Span>& out);
 
 // Simple case folding over the ranges listed above; other code points are returned as is.
 char32_t simpleCaseFold(char32_t cp);

@@ -122,8 +122,7 @@ std::optional<InvalidUtf8> findInvalid(std::string_view text, bool allowNul) {
         if (c < 0xC0) return InvalidUtf8{i, "unexpected continuation byte"};
         if (c < 0xC2) return InvalidUtf8{i, "overlong encoding"};
         if (c > 0xF4) {
-            return InvalidUtf8{i, c < 0xF8 ? "code point above U+10FFFF"
-                                           : "byte that never appears in UTF-8"};
+            return InvalidUtf8{i, c < 0xF8 ? "code point above U+10FFFF" : "byte that never appears in UTF-8"};
         }
         const std::size_t len = sequenceLength(c);
         // The second byte's allowed range depends on the lead (RFC 3629, section 4); the
@@ -132,15 +131,26 @@ std::optional<InvalidUtf8> findInvalid(std::string_view text, bool allowNul) {
         unsigned char lo = 0x80, hi = 0xBF;
         const char* narrowReason = nullptr;
         switch (c) {
-            case 0xE0: lo = 0xA0; narrowReason = "overlong encoding"; break;
-            case 0xED: hi = 0x9F; narrowReason = "surrogate code point"; break;
-            case 0xF0: lo = 0x90; narrowReason = "overlong encoding"; break;
-            case 0xF4: hi = 0x8F; narrowReason = "code point above U+10FFFF"; break;
+            case 0xE0:
+                lo = 0xA0;
+                narrowReason = "overlong encoding";
+                break;
+            case 0xED:
+                hi = 0x9F;
+                narrowReason = "surrogate code point";
+                break;
+            case 0xF0:
+                lo = 0x90;
+                narrowReason = "overlong encoding";
+                break;
+            case 0xF4:
+                hi = 0x8F;
+                narrowReason = "code point above U+10FFFF";
+                break;
             default: break;
         }
         for (std::size_t k = 1; k < len; ++k) {
-            if (i + k >= n || !isContinuation(p[i + k]))
-                return InvalidUtf8{i, "truncated sequence"};
+            if (i + k >= n || !isContinuation(p[i + k])) return InvalidUtf8{i, "truncated sequence"};
             if (k == 1 && (p[i + 1] < lo || p[i + 1] > hi)) return InvalidUtf8{i, narrowReason};
         }
         i += len;
@@ -157,11 +167,15 @@ bool isWhiteSpace(char32_t cp) {
     if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
     if (cp < 0x85) return false;
     switch (cp) {
-        case 0x0085: case 0x00A0: case 0x1680: case 0x2028: case 0x2029:
-        case 0x202F: case 0x205F: case 0x3000:
-            return true;
-        default:
-            return cp >= 0x2000 && cp <= 0x200A;
+        case 0x0085:
+        case 0x00A0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000: return true;
+        default: return cp >= 0x2000 && cp <= 0x200A;
     }
 }
 
@@ -175,65 +189,50 @@ struct Range {
 // Non-ASCII code points that end a word: punctuation, symbols, controls and emoji. Sorted
 // and non-overlapping, which the static_assert below checks (lower_bound relies on it).
 constexpr Range kNonWordRanges[] = {
-    {0x0080, 0x00A9},  // C1 controls, NBSP, ¡ ¢ £ ¤ ¥ ¦ § ¨ ©
-    {0x00AB, 0x00B1},  // « ¬ SHY ® ¯ ° ±   (ª U+00AA is a letter)
-    {0x00B4, 0x00B4},  // ´                 (² ³ digits, µ letter)
-    {0x00B6, 0x00B8},  // ¶ · ¸             (¹ º letters/digits)
-    {0x00BB, 0x00BB},  // »                 (¼ ½ ¾ numbers)
-    {0x00BF, 0x00BF},  // ¿
-    {0x00D7, 0x00D7},  // ×
-    {0x00F7, 0x00F7},  // ÷
-    {0x037E, 0x037E},  // Greek question mark
-    {0x0387, 0x0387},  // Greek ano teleia
-    {0x055A, 0x055F},  // Armenian punctuation
-    {0x0589, 0x058A},
-    {0x05BE, 0x05BE},  // Hebrew maqaf
-    {0x05C0, 0x05C0},
-    {0x05C3, 0x05C3},
-    {0x05C6, 0x05C6},
-    {0x05F3, 0x05F4},
-    {0x060C, 0x060D},  // Arabic comma
-    {0x061B, 0x061B},
-    {0x061D, 0x061F},  // Arabic question mark
-    {0x066A, 0x066D},
-    {0x06D4, 0x06D4},  // Arabic full stop
-    {0x0964, 0x0965},  // Devanagari danda
-    {0x0E4F, 0x0E4F},  // Thai
-    {0x0E5A, 0x0E5B},
-    {0x1361, 0x1368},  // Ethiopic word space and punctuation
-    {0x166E, 0x166E},  // Canadian syllabics full stop
-    {0x1680, 0x1680},  // Ogham space mark
-    {0x16EB, 0x16ED},  // runic punctuation
-    {0x17D4, 0x17D6},  // Khmer
-    {0x17D8, 0x17DA},
-    {0x1800, 0x180A},  // Mongolian
-    {0x2000, 0x200B},  // General Punctuation: spaces, ZWSP
-    {0x200E, 0x206F},  //   ... dashes, quotes, bullets, format characters (ZWNJ/ZWJ excepted)
-    {0x20A0, 0x20CF},  // currency symbols
-    {0x2190, 0x23FF},  // arrows, mathematical operators, miscellaneous technical
-    {0x2400, 0x245F},  // control pictures, OCR
-    {0x2500, 0x27FF},  // box drawing, shapes, misc symbols + dingbats (emoji), math, arrows
-    {0x2900, 0x2BFF},  // supplemental arrows, math, misc symbols and arrows
-    {0x2E00, 0x2E7F},  // supplemental punctuation
-    {0x3000, 0x3004},  // CJK Symbols and Punctuation, except the letter-like marks:
-    {0x3008, 0x3020},  //   々 〆 〇 (3005-3007), Hangzhou numerals (3021-3029),
-    {0x302A, 0x3030},  //   kana repeat marks (3031-3035), 〻 〼 (303B-303C)
-    {0x3036, 0x303A},
-    {0x303D, 0x303F},
-    {0x30FB, 0x30FB},  // katakana middle dot
-    {0xFD3E, 0xFD3F},  // ornate parentheses
-    {0xFE0E, 0xFE0F},  // text / emoji presentation selectors
-    {0xFE10, 0xFE19},  // vertical forms
-    {0xFE30, 0xFE32},  // CJK compatibility forms (FE33-FE34, FE4D-FE4F are low lines: word)
-    {0xFE35, 0xFE4C},
-    {0xFE50, 0xFE6B},  // small form variants
-    {0xFEFF, 0xFEFF},  // byte-order mark / ZWNBSP
-    {0xFF01, 0xFF0F},  // fullwidth ASCII punctuation (letters and digits stay words)
-    {0xFF1A, 0xFF20},
-    {0xFF3B, 0xFF3E},
-    {0xFF40, 0xFF40},
-    {0xFF5B, 0xFF65},  // ... and halfwidth CJK punctuation
-    {0xFFF9, 0xFFFD},  // interlinear annotation, object replacement, U+FFFD
+    {0x0080, 0x00A9},                      // C1 controls, NBSP, ¡ ¢ £ ¤ ¥ ¦ § ¨ ©
+    {0x00AB, 0x00B1},                      // « ¬ SHY ® ¯ ° ±   (ª U+00AA is a letter)
+    {0x00B4, 0x00B4},                      // ´                 (² ³ digits, µ letter)
+    {0x00B6, 0x00B8},                      // ¶ · ¸             (¹ º letters/digits)
+    {0x00BB, 0x00BB},                      // »                 (¼ ½ ¾ numbers)
+    {0x00BF, 0x00BF},                      // ¿
+    {0x00D7, 0x00D7},                      // ×
+    {0x00F7, 0x00F7},                      // ÷
+    {0x037E, 0x037E},                      // Greek question mark
+    {0x0387, 0x0387},                      // Greek ano teleia
+    {0x055A, 0x055F},                      // Armenian punctuation
+    {0x0589, 0x058A},   {0x05BE, 0x05BE},  // Hebrew maqaf
+    {0x05C0, 0x05C0},   {0x05C3, 0x05C3}, {0x05C6, 0x05C6}, {0x05F3, 0x05F4}, {0x060C, 0x060D},  // Arabic comma
+    {0x061B, 0x061B},   {0x061D, 0x061F},                                                        // Arabic question mark
+    {0x066A, 0x066D},   {0x06D4, 0x06D4},                                                        // Arabic full stop
+    {0x0964, 0x0965},                                                                            // Devanagari danda
+    {0x0E4F, 0x0E4F},                                                                            // Thai
+    {0x0E5A, 0x0E5B},   {0x1361, 0x1368},  // Ethiopic word space and punctuation
+    {0x166E, 0x166E},                      // Canadian syllabics full stop
+    {0x1680, 0x1680},                      // Ogham space mark
+    {0x16EB, 0x16ED},                      // runic punctuation
+    {0x17D4, 0x17D6},                      // Khmer
+    {0x17D8, 0x17DA},   {0x1800, 0x180A},  // Mongolian
+    {0x2000, 0x200B},                      // General Punctuation: spaces, ZWSP
+    {0x200E, 0x206F},                      //   ... dashes, quotes, bullets, format characters (ZWNJ/ZWJ excepted)
+    {0x20A0, 0x20CF},                      // currency symbols
+    {0x2190, 0x23FF},                      // arrows, mathematical operators, miscellaneous technical
+    {0x2400, 0x245F},                      // control pictures, OCR
+    {0x2500, 0x27FF},                      // box drawing, shapes, misc symbols + dingbats (emoji), math, arrows
+    {0x2900, 0x2BFF},                      // supplemental arrows, math, misc symbols and arrows
+    {0x2E00, 0x2E7F},                      // supplemental punctuation
+    {0x3000, 0x3004},                      // CJK Symbols and Punctuation, except the letter-like marks:
+    {0x3008, 0x3020},                      //   々 〆 〇 (3005-3007), Hangzhou numerals (3021-3029),
+    {0x302A, 0x3030},                      //   kana repeat marks (3031-3035), 〻 〼 (303B-303C)
+    {0x3036, 0x303A},   {0x303D, 0x303F}, {0x30FB, 0x30FB},  // katakana middle dot
+    {0xFD3E, 0xFD3F},                                        // ornate parentheses
+    {0xFE0E, 0xFE0F},                                        // text / emoji presentation selectors
+    {0xFE10, 0xFE19},                                        // vertical forms
+    {0xFE30, 0xFE32},                      // CJK compatibility forms (FE33-FE34, FE4D-FE4F are low lines: word)
+    {0xFE35, 0xFE4C},   {0xFE50, 0xFE6B},  // small form variants
+    {0xFEFF, 0xFEFF},                      // byte-order mark / ZWNBSP
+    {0xFF01, 0xFF0F},                      // fullwidth ASCII punctuation (letters and digits stay words)
+    {0xFF1A, 0xFF20},   {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40}, {0xFF5B, 0xFF65},  // ... and halfwidth CJK punctuation
+    {0xFFF9, 0xFFFD},    // interlinear annotation, object replacement, U+FFFD
     {0x1F000, 0x1FAFF},  // emoji, playing cards, mahjong, enclosed supplements, flags
     {0xE0000, 0xE007F},  // tags (subdivision flag sequences)
 };
@@ -251,8 +250,7 @@ static_assert(sortedAndDisjoint(), "kNonWordRanges must be sorted and disjoint")
 
 bool isWordCharacter(char32_t cp) {
     if (cp < 0x80) {
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-               cp == '_';
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
     }
     if (cp > 0x10FFFF) return false;
     // First range whose last >= cp; cp is non-word when it also starts at or before cp.

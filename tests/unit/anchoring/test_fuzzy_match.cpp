@@ -22,8 +22,7 @@ std::size_t naiveDistance(std::u32string_view a, std::u32string_view b) {
     for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i)
         for (std::size_t j = 1; j <= b.size(); ++j)
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                                d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     return d[a.size()][b.size()];
 }
 
@@ -132,8 +131,7 @@ TEST_CASE("fuzzy: agrees with a brute-force search on random text") {
             CHECK(matches[i].end == expectedEnds[i]);
             CHECK(matches[i].distance == best);
             REQUIRE(matches[i].start < matches[i].end);
-            const auto covered = std::u32string_view(text).substr(
-                matches[i].start, matches[i].end - matches[i].start);
+            const auto covered = std::u32string_view(text).substr(matches[i].start, matches[i].end - matches[i].start);
             CHECK(naiveDistance(pattern, covered) == best);
         }
     }

@@ -24,8 +24,7 @@ namespace {
 const std::string kS1 =
     "Kratom is a tropical tree from Southeast Asia whose leaves have long been chewed by farm workers. ";
 const std::string kS2 = "Supporters claim that kratom may help reduce chronic pain in adults. ";
-const std::string kS3 =
-    "Preliminary studies suggest it may ease symptoms of anxiety, but the evidence is thin. ";
+const std::string kS3 = "Preliminary studies suggest it may ease symptoms of anxiety, but the evidence is thin. ";
 const std::string kS4 = "Consult healthcare professionals before trying it.\n";
 const std::string kArticle = kS1 + kS2 + kS3 + kS4;
 
@@ -35,8 +34,7 @@ Document makeDocument(std::string text) {
     return std::move(result.value());
 }
 
-Annotation annotate(const Document& doc, const std::string& id, const std::string& label,
-                    std::vector<Span> spans) {
+Annotation annotate(const Document& doc, const std::string& id, const std::string& label, std::vector<Span> spans) {
     Annotation a;
     a.id = id;
     a.label = label;
@@ -57,10 +55,8 @@ AnnotationSet makeSet(const Document& doc, const std::vector<Annotation>& annota
 }
 
 AnnotationSet articleSet(const Document& doc) {
-    return makeSet(doc, {annotate(doc, "a0", "evidence", {{12, 25}}),
-                         annotate(doc, "a1", "hedge", {{127, 130}}),
-                         annotate(doc, "a2", "claim", {{120, 165}}),
-                         annotate(doc, "a3", "hedge", {{198, 201}}),
+    return makeSet(doc, {annotate(doc, "a0", "evidence", {{12, 25}}), annotate(doc, "a1", "hedge", {{127, 130}}),
+                         annotate(doc, "a2", "claim", {{120, 165}}), annotate(doc, "a3", "hedge", {{198, 201}}),
                          annotate(doc, "a4", "caveat", {{254, 303}})});
 }
 
@@ -268,9 +264,9 @@ TEST_CASE("reanchor: CRLF article") {
     // "Title line\r\nKratom may help reduce pain.\r\nConsult a doctor first.\r\n"
     const std::string text = "Title line\r\nKratom may help reduce pain.\r\nConsult a doctor first.\r\n";
     const Document oldDoc = makeDocument(text);
-    AnnotationSet set = makeSet(oldDoc, {annotate(oldDoc, "c1", "claim", {{19, 39}}),
-                                         annotate(oldDoc, "c2", "evidence", {{35, 49}}),
-                                         annotate(oldDoc, "c3", "caveat", {{42, 64}})});
+    AnnotationSet set =
+        makeSet(oldDoc, {annotate(oldDoc, "c1", "claim", {{19, 39}}), annotate(oldDoc, "c2", "evidence", {{35, 49}}),
+                         annotate(oldDoc, "c3", "caveat", {{42, 64}})});
     REQUIRE(get(set, "c2").text == "pain.\r\nConsult");
     // A 16-code-point line ("New first line\r\n") goes on top.
     const Document newDoc = makeDocument("New first line\r\n" + text);

@@ -6,9 +6,9 @@
 #include <doctest/doctest.h>
 
 using claimmark::Boundary;
+using claimmark::nudgeBoundary;
 using claimmark::NudgeUnit;
 using claimmark::Span;
-using claimmark::nudgeBoundary;
 
 namespace {
 

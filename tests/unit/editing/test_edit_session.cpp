@@ -108,12 +108,14 @@ TEST_CASE("covered text: discontinuous spans are joined by one space") {
 
 TEST_CASE("covered text: prefix and suffix are 32 code points, counting emoji as one") {
     // 35 code points before the annotation, the annotation "CLAIM" at [35,40), 35 after.
-    const std::string before = "0123456789\xF0\x9F\x98\x80"  // U+1F600
-                               "abcdefghij\xF0\x9F\x8E\x89"   // U+1F389
-                               "klmnopqrstuvw";
-    const std::string after = "\xF0\x9F\xA7\xAA"  // U+1F9EA
-                              "0123456789\xF0\x9F\xA7\xAC"  // U+1F9EC
-                              "abcdefghijklmnopqrstXYZ";
+    const std::string before =
+        "0123456789\xF0\x9F\x98\x80"  // U+1F600
+        "abcdefghij\xF0\x9F\x8E\x89"  // U+1F389
+        "klmnopqrstuvw";
+    const std::string after =
+        "\xF0\x9F\xA7\xAA"            // U+1F9EA
+        "0123456789\xF0\x9F\xA7\xAC"  // U+1F9EC
+        "abcdefghijklmnopqrstXYZ";
     Document doc = makeDocument(before + "CLAIM" + after);
     REQUIRE(doc.length() == 75);
 
@@ -121,9 +123,15 @@ TEST_CASE("covered text: prefix and suffix are 32 code points, counting emoji as
     fillFromDocument(a, doc);
     CHECK(a.text == "CLAIM");
     // The first three code points of `before` fall outside the 32.
-    CHECK(a.prefix == "3456789\xF0\x9F\x98\x80" "abcdefghij\xF0\x9F\x8E\x89" "klmnopqrstuvw");
+    CHECK(a.prefix ==
+          "3456789\xF0\x9F\x98\x80"
+          "abcdefghij\xF0\x9F\x8E\x89"
+          "klmnopqrstuvw");
     // The last three code points of `after` ("XYZ") fall outside.
-    CHECK(a.suffix == "\xF0\x9F\xA7\xAA" "0123456789\xF0\x9F\xA7\xAC" "abcdefghijklmnopqrst");
+    CHECK(a.suffix ==
+          "\xF0\x9F\xA7\xAA"
+          "0123456789\xF0\x9F\xA7\xAC"
+          "abcdefghijklmnopqrst");
 
     SUBCASE("near the start the prefix is shorter") {
         Annotation b = annotation("a2", "claim", 2, 5);
@@ -131,7 +139,10 @@ TEST_CASE("covered text: prefix and suffix are 32 code points, counting emoji as
         CHECK(b.text == "234");
         CHECK(b.prefix == "01");
         // 30 code points of `before` after "234", then the first two of "CLAIM".
-        CHECK(b.suffix == "56789\xF0\x9F\x98\x80" "abcdefghij\xF0\x9F\x8E\x89" "klmnopqrstuvwCL");
+        CHECK(b.suffix ==
+              "56789\xF0\x9F\x98\x80"
+              "abcdefghij\xF0\x9F\x8E\x89"
+              "klmnopqrstuvwCL");
     }
     SUBCASE("at the very end the suffix is empty") {
         Annotation c = annotation("a3", "claim", 72, 75);
@@ -139,7 +150,10 @@ TEST_CASE("covered text: prefix and suffix are 32 code points, counting emoji as
         CHECK(c.text == "XYZ");
         CHECK(c.suffix == "");
         // [40,72): all of `after` but "XYZ", exactly 32 code points.
-        CHECK(c.prefix == "\xF0\x9F\xA7\xAA" "0123456789\xF0\x9F\xA7\xAC" "abcdefghijklmnopqrst");
+        CHECK(c.prefix ==
+              "\xF0\x9F\xA7\xAA"
+              "0123456789\xF0\x9F\xA7\xAC"
+              "abcdefghijklmnopqrst");
     }
     SUBCASE("an emoji inside the annotation and discontinuous spans") {
         // [10,11) is U+1F600, [21,22) is U+1F389.

@@ -71,10 +71,11 @@ inline const std::string kCjk = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E";
 //   line 3 [47,66): "Studies suggest so."  "Studies" [47,54), "suggest" [55,62)
 // So "may ease pain." [9,23), "pain.\r\nCafe\u0301" [18,30) (crosses the CRLF),
 // "Cafe\u0301 日本語" [25,34), "Studies suggest so." [47,66).
-inline const std::string kArticleText = "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
-                                        "Cafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                                        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\n"
-                                        "Studies suggest so.";
+inline const std::string kArticleText =
+    "Kratom \xF0\x9F\x8C\xBF may ease pain.\r\n"
+    "Cafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
+    "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\n"
+    "Studies suggest so.";
 
 // --- [SECTION] Sets -----------------------------------------------------------------------
 
@@ -111,8 +112,8 @@ inline AnnotationSet setOver(const Document& document, const std::string& annota
     return set;
 }
 
-inline Annotation annotationWith(std::string id, std::string label, std::vector<Span> spans,
-                                 Attributes attributes = {}, std::string note = "") {
+inline Annotation annotationWith(std::string id, std::string label, std::vector<Span> spans, Attributes attributes = {},
+                                 std::string note = "") {
     Annotation a = fixtures::annotation(std::move(id), std::move(label), std::move(spans));
     a.attributes = std::move(attributes);
     a.note = std::move(note);

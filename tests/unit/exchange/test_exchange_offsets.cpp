@@ -16,7 +16,9 @@ namespace {
 //   code point: a=0 🌿=1 e=2 ◌́=3 \r=4 \n=5 日=6 x=7, length 8
 //   UTF-16:     a=0 🌿=1..2 e=3 ◌́=4 \r=5 \n=6 日=7 x=8, length 9
 //   byte:       a=0 🌿=1..4 e=5 ◌́=6..7 \r=8 \n=9 日=10..12 x=13, length 14
-const std::string kMixed = "a\xF0\x9F\x8C\xBF" "e\xCC\x81\r\n\xE6\x97\xA5x";
+const std::string kMixed =
+    "a\xF0\x9F\x8C\xBF"
+    "e\xCC\x81\r\n\xE6\x97\xA5x";
 
 Document mixedDocument() {
     Result<Document> document = Document::fromBytes(kMixed, "mixed.txt");

@@ -62,7 +62,8 @@ std::set<std::string> entries(const fs::path& dir) {
 
 ExportOutput threeFiles() {
     ExportOutput output;
-    output.files = {{"doc.txt", "text"}, {"doc.ann", "T1\tclaim 0 4\ttext\n"}, {"sub/dir/annotation.conf", "[entities]\n"}};
+    output.files = {
+        {"doc.txt", "text"}, {"doc.ann", "T1\tclaim 0 4\ttext\n"}, {"sub/dir/annotation.conf", "[entities]\n"}};
     return output;
 }
 

@@ -108,9 +108,7 @@ TEST_CASE("annotation set: a valid annotation is added, found and bumps the revi
 TEST_CASE("annotation set: spans must satisfy 0 <= start < end <= length") {
     AnnotationSet set = pillSet();
 
-    SUBCASE("the whole document is a valid span") {
-        CHECK(set.addAnnotation(annotation("a1", "claim", 0, 45)).ok());
-    }
+    SUBCASE("the whole document is a valid span") { CHECK(set.addAnnotation(annotation("a1", "claim", 0, 45)).ok()); }
     SUBCASE("a one-code-point span at the very end is valid") {
         CHECK(set.addAnnotation(annotation("a1", "claim", 44, 45)).ok());
     }
@@ -177,11 +175,11 @@ TEST_CASE("annotation set: discontinuous spans must be sorted and must not overl
 
 TEST_CASE("annotation set: annotations may overlap and nest freely") {
     AnnotationSet set = pillSet();
-    CHECK(set.addAnnotation(annotation("a1", "claim", 0, 45)).ok());       // everything
-    CHECK(set.addAnnotation(annotation("a2", "claim", 0, 45)).ok());       // identical span
-    CHECK(set.addAnnotation(annotation("a3", "hedge", 9, 12)).ok());       // nested
-    CHECK(set.addAnnotation(annotation("a4", "evidence", 5, 20)).ok());    // crossing a3
-    CHECK(set.addAnnotation(annotation("a5", "caveat", 10, 30)).ok());     // crossing a4
+    CHECK(set.addAnnotation(annotation("a1", "claim", 0, 45)).ok());     // everything
+    CHECK(set.addAnnotation(annotation("a2", "claim", 0, 45)).ok());     // identical span
+    CHECK(set.addAnnotation(annotation("a3", "hedge", 9, 12)).ok());     // nested
+    CHECK(set.addAnnotation(annotation("a4", "evidence", 5, 20)).ok());  // crossing a3
+    CHECK(set.addAnnotation(annotation("a5", "caveat", 10, 30)).ok());   // crossing a4
     CHECK(set.annotationCount() == 5);
 }
 
@@ -258,9 +256,7 @@ TEST_CASE("annotation set: checkAnnotation lists every problem with a relative p
     Problems problems = set.checkAnnotation(a);
     std::vector<std::string> paths;
     for (const auto& p : problems) paths.push_back(p.path);
-    auto has = [&](const std::string& path) {
-        return std::find(paths.begin(), paths.end(), path) != paths.end();
-    };
+    auto has = [&](const std::string& path) { return std::find(paths.begin(), paths.end(), path) != paths.end(); };
     CHECK(has("id"));
     CHECK(has("spans[0].end"));
     CHECK(has("spans[1].end"));
@@ -273,8 +269,7 @@ TEST_CASE("annotation set: describeProblems joins paths under a prefix") {
     Problems problems = {{"spans[0].end", "too far"}, {"label", "unknown"}};
     CHECK(describeProblems(problems, "annotations[3].") ==
           "annotations[3].spans[0].end: too far\nannotations[3].label: unknown");
-    CHECK(describeProblems({{"", "whole thing"}}, "annotations[3].") ==
-          "annotations[3]: whole thing");
+    CHECK(describeProblems({{"", "whole thing"}}, "annotations[3].") == "annotations[3]: whole thing");
     CHECK(describeProblems({{"", "no path"}}) == "no path");
     CHECK(describeProblems({}) == "");
 }
@@ -446,9 +441,8 @@ TEST_CASE("annotation set: removing unknown ids fails and changes nothing") {
 TEST_CASE("annotation set: removal keeps every other annotation and relation findable") {
     AnnotationSet set = pillSet();
     for (int i = 1; i <= 6; ++i)
-        REQUIRE(set.addAnnotation(annotation("a" + std::to_string(i), "claim",
-                                             std::size_t(i), std::size_t(i + 5)))
-                    .ok());
+        REQUIRE(
+            set.addAnnotation(annotation("a" + std::to_string(i), "claim", std::size_t(i), std::size_t(i + 5))).ok());
     REQUIRE(set.removeAnnotation("a2").ok());  // from the middle of storage
     REQUIRE(set.removeAnnotation("a6").ok());  // the last one
     REQUIRE(set.removeAnnotation("a1").ok());  // the first one

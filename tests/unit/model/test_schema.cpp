@@ -52,8 +52,7 @@ json validFixture() {
     })");
 }
 
-bool hasProblem(const Result<Schema>& result, const std::string& location,
-                const std::string& messagePart) {
+bool hasProblem(const Result<Schema>& result, const std::string& location, const std::string& messagePart) {
     for (const auto& d : result.errors()) {
         if (d.location == location && d.message.find(messagePart) != std::string::npos) {
             return true;
@@ -64,8 +63,7 @@ bool hasProblem(const Result<Schema>& result, const std::string& location,
 
 // Parses `schema` with the prefix "schema." and expects exactly one problem, at `location`,
 // whose message contains `messagePart`.
-void expectOneProblem(const json& schema, const std::string& location,
-                      const std::string& messagePart) {
+void expectOneProblem(const json& schema, const std::string& location, const std::string& messagePart) {
     auto result = schemaFromJson(schema, "set.json", "schema.");
     INFO("errors:\n" << result.errorText());
     CHECK_FALSE(result.ok());
@@ -76,8 +74,7 @@ void expectOneProblem(const json& schema, const std::string& location,
 
 std::filesystem::path tempPath(const std::string& name) {
     auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    return std::filesystem::temp_directory_path() /
-           ("claimmark_test_schema_" + std::to_string(stamp) + "_" + name);
+    return std::filesystem::temp_directory_path() / ("claimmark_test_schema_" + std::to_string(stamp) + "_" + name);
 }
 
 void writeText(const std::filesystem::path& path, const std::string& text) {
@@ -129,8 +126,8 @@ TEST_CASE("claim-strength schema: attributes") {
     CHECK(strength->kind == AttributeKind::Ordinal);
     CHECK(strength->min == 1);
     CHECK(strength->max == 5);
-    CHECK(strength->levels == std::vector<std::string>{"speculative", "tentative", "moderate",
-                                                       "confident", "stated as certain fact"});
+    CHECK(strength->levels ==
+          std::vector<std::string>{"speculative", "tentative", "moderate", "confident", "stated as certain fact"});
     CHECK_FALSE(strength->defaultValue.has_value());
 
     const AttributeDef* checkworthy = claim->findAttribute("checkworthy");
@@ -142,9 +139,8 @@ TEST_CASE("claim-strength schema: attributes") {
     const AttributeDef* verdict = claim->findAttribute("verdict");
     REQUIRE(verdict != nullptr);
     CHECK(verdict->kind == AttributeKind::Enum);
-    CHECK(verdict->values == std::vector<std::string>{"unrated", "accurate", "mostly-accurate",
-                                                      "mixed", "misleading", "false",
-                                                      "unsupported"});
+    CHECK(verdict->values == std::vector<std::string>{"unrated", "accurate", "mostly-accurate", "mixed", "misleading",
+                                                      "false", "unsupported"});
     REQUIRE(verdict->defaultValue.has_value());
     CHECK(*verdict->defaultValue == AttributeValue(std::string("unrated")));
     CHECK(claim->findAttribute("kind") == nullptr);
@@ -152,15 +148,13 @@ TEST_CASE("claim-strength schema: attributes") {
     const AttributeDef* hedgeKind = schema.findLabel("hedge")->findAttribute("kind");
     REQUIRE(hedgeKind != nullptr);
     CHECK(hedgeKind->kind == AttributeKind::Enum);
-    CHECK(hedgeKind->values == std::vector<std::string>{"modal", "epistemic-verb", "adverb",
-                                                        "adjective", "approximator",
-                                                        "attribution", "conditional"});
+    CHECK(hedgeKind->values == std::vector<std::string>{"modal", "epistemic-verb", "adverb", "adjective",
+                                                        "approximator", "attribution", "conditional"});
     CHECK(schema.findLabel("hedge")->attributes.size() == 1);
 
     const AttributeDef* caveatKind = schema.findLabel("caveat")->findAttribute("kind");
     REQUIRE(caveatKind != nullptr);
-    CHECK(caveatKind->values == std::vector<std::string>{"safety", "consult-professional",
-                                                         "limitation", "regulatory",
+    CHECK(caveatKind->values == std::vector<std::string>{"safety", "consult-professional", "limitation", "regulatory",
                                                          "further-research", "scope"});
     CHECK(schema.findLabel("caveat")->attributes.size() == 1);
 
@@ -169,10 +163,9 @@ TEST_CASE("claim-strength schema: attributes") {
     const AttributeDef* type = evidence->findAttribute("type");
     REQUIRE(type != nullptr);
     CHECK(type->kind == AttributeKind::Enum);
-    CHECK(type->values == std::vector<std::string>{"anecdotal", "traditional-use",
-                                                   "expert-opinion", "preclinical",
-                                                   "observational", "clinical-trial",
-                                                   "systematic-review", "unspecified"});
+    CHECK(type->values == std::vector<std::string>{"anecdotal", "traditional-use", "expert-opinion", "preclinical",
+                                                   "observational", "clinical-trial", "systematic-review",
+                                                   "unspecified"});
     REQUIRE(type->defaultValue.has_value());
     CHECK(*type->defaultValue == AttributeValue(std::string("unspecified")));
     const AttributeDef* cited = evidence->findAttribute("cited");
@@ -216,8 +209,7 @@ TEST_CASE("attribute values as text and JSON") {
     CHECK(attributeValueToString(AttributeValue(false)) == "false");
     CHECK(attributeValueToString(AttributeValue(std::int64_t{4})) == "4");
     CHECK(attributeValueToString(AttributeValue(std::int64_t{-12})) == "-12");
-    CHECK(attributeValueToString(AttributeValue(std::string("clinical-trial"))) ==
-          "clinical-trial");
+    CHECK(attributeValueToString(AttributeValue(std::string("clinical-trial"))) == "clinical-trial");
     CHECK(attributeValueToJson(AttributeValue(true)) == json(true));
     CHECK(attributeValueToJson(AttributeValue(std::int64_t{4})) == json(4));
     CHECK(attributeValueToJson(AttributeValue(std::string("x y"))) == json("x y"));
@@ -239,12 +231,9 @@ TEST_CASE("AttributeDef::check for each kind") {
     SUBCASE("ordinal") {
         CHECK(strength.check(AttributeValue(std::int64_t{1})) == "");
         CHECK(strength.check(AttributeValue(std::int64_t{5})) == "");
-        CHECK(strength.check(AttributeValue(std::int64_t{7})) ==
-              "expected an integer from 1 to 5, got 7");
-        CHECK(strength.check(AttributeValue(std::int64_t{0})) ==
-              "expected an integer from 1 to 5, got 0");
-        CHECK(strength.check(AttributeValue(std::string("3"))) ==
-              "expected an integer from 1 to 5, got \"3\"");
+        CHECK(strength.check(AttributeValue(std::int64_t{7})) == "expected an integer from 1 to 5, got 7");
+        CHECK(strength.check(AttributeValue(std::int64_t{0})) == "expected an integer from 1 to 5, got 0");
+        CHECK(strength.check(AttributeValue(std::string("3"))) == "expected an integer from 1 to 5, got \"3\"");
         CHECK(strength.check(AttributeValue(true)) == "expected an integer from 1 to 5, got true");
     }
     SUBCASE("enum") {
@@ -261,10 +250,8 @@ TEST_CASE("AttributeDef::check for each kind") {
     SUBCASE("bool") {
         CHECK(checkworthy.check(AttributeValue(true)) == "");
         CHECK(checkworthy.check(AttributeValue(false)) == "");
-        CHECK(checkworthy.check(AttributeValue(std::string("yes"))) ==
-              "expected true or false, got \"yes\"");
-        CHECK(checkworthy.check(AttributeValue(std::int64_t{1})) ==
-              "expected true or false, got 1");
+        CHECK(checkworthy.check(AttributeValue(std::string("yes"))) == "expected true or false, got \"yes\"");
+        CHECK(checkworthy.check(AttributeValue(std::int64_t{1})) == "expected true or false, got 1");
     }
     SUBCASE("text") {
         AttributeDef text;
@@ -280,8 +267,7 @@ TEST_CASE("AttributeDef::check for each kind") {
         scale.min = -2;
         scale.max = 2;
         CHECK(scale.check(AttributeValue(std::int64_t{-2})) == "");
-        CHECK(scale.check(AttributeValue(std::int64_t{-3})) ==
-              "expected an integer from -2 to 2, got -3");
+        CHECK(scale.check(AttributeValue(std::int64_t{-3})) == "expected an integer from -2 to 2, got -3");
     }
 }
 
@@ -417,8 +403,7 @@ TEST_CASE("schema that is not an object") {
     auto bare = schemaFromJson(json("claim-strength"), "schema.json");
     REQUIRE(bare.errors().size() == 1);
     CHECK(bare.errors()[0].location == "");
-    CHECK(bare.errors()[0].toString() ==
-          "schema.json: expected a schema object, got \"claim-strength\"");
+    CHECK(bare.errors()[0].toString() == "schema.json: expected a schema object, got \"claim-strength\"");
 }
 
 TEST_CASE("format and version that do not match") {
@@ -455,8 +440,7 @@ TEST_CASE("label names: missing, empty, wrong type, duplicate") {
     fixture = validFixture();
     fixture["labels"][2]["name"] = "claim";
     fixture["relations"][1]["to"] = json::array({"claim"});
-    expectOneProblem(fixture, "schema.labels[2].name",
-                     "duplicate label name \"claim\" (also schema.labels[0])");
+    expectOneProblem(fixture, "schema.labels[2].name", "duplicate label name \"claim\" (also schema.labels[0])");
 }
 
 TEST_CASE("label colours must be #rrggbb") {
@@ -481,8 +465,7 @@ TEST_CASE("hotkeys: one character, not shared") {
 
     fixture = validFixture();
     fixture["labels"][1]["hotkey"] = "c";
-    expectOneProblem(fixture, "schema.labels[1].hotkey",
-                     "hotkey \"c\" is already used by label \"claim\"");
+    expectOneProblem(fixture, "schema.labels[1].hotkey", "hotkey \"c\" is already used by label \"claim\"");
 
     fixture = validFixture();
     fixture["labels"][2]["hotkey"] = "\t";
@@ -511,8 +494,7 @@ TEST_CASE("attribute names and types") {
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][3]["name"] = "checked";
-    expectOneProblem(fixture, "schema.labels[0].attributes[3].name",
-                     "duplicate attribute name \"checked\"");
+    expectOneProblem(fixture, "schema.labels[0].attributes[3].name", "duplicate attribute name \"checked\"");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][3] = "remark";
@@ -524,8 +506,7 @@ TEST_CASE("attribute names and types") {
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][2]["values"] = json::array({"yes", "no"});
-    expectOneProblem(fixture, "schema.labels[0].attributes[2].values",
-                     "applies only to enum attributes");
+    expectOneProblem(fixture, "schema.labels[0].attributes[2].values", "applies only to enum attributes");
 }
 
 TEST_CASE("enum values: present, not empty, no duplicates, strings") {
@@ -536,13 +517,11 @@ TEST_CASE("enum values: present, not empty, no duplicates, strings") {
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][1]["values"] = json::array({"open", "true", "open"});
-    expectOneProblem(fixture, "schema.labels[0].attributes[1].values[2]",
-                     "duplicate value \"open\"");
+    expectOneProblem(fixture, "schema.labels[0].attributes[1].values[2]", "duplicate value \"open\"");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][1]["values"] = json::array({"open", 1});
-    expectOneProblem(fixture, "schema.labels[0].attributes[1].values[1]",
-                     "expected a string, got 1");
+    expectOneProblem(fixture, "schema.labels[0].attributes[1].values[1]", "expected a string, got 1");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][1].erase("values");
@@ -553,8 +532,7 @@ TEST_CASE("ordinal range and levels") {
     json fixture = validFixture();
     fixture["labels"][0]["attributes"][0]["min"] = 4;
     fixture["labels"][0]["attributes"][0]["max"] = 2;
-    expectOneProblem(fixture, "schema.labels[0].attributes[0].max",
-                     "max (2) is less than min (4)");
+    expectOneProblem(fixture, "schema.labels[0].attributes[0].max", "max (2) is less than min (4)");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][0]["levels"] = json::array({"weak", "strong"});
@@ -563,8 +541,7 @@ TEST_CASE("ordinal range and levels") {
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][0]["min"] = 1.5;
-    expectOneProblem(fixture, "schema.labels[0].attributes[0].min",
-                     "expected an integer, got 1.5");
+    expectOneProblem(fixture, "schema.labels[0].attributes[0].min", "expected an integer, got 1.5");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][0].erase("max");
@@ -585,23 +562,19 @@ TEST_CASE("defaults must fit their attribute") {
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][0]["default"] = 7;
-    expectOneProblem(fixture, "schema.labels[0].attributes[0].default",
-                     "expected an integer from 1 to 3, got 7");
+    expectOneProblem(fixture, "schema.labels[0].attributes[0].default", "expected an integer from 1 to 3, got 7");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][2]["default"] = "yes";
-    expectOneProblem(fixture, "schema.labels[0].attributes[2].default",
-                     "expected true or false, got \"yes\"");
+    expectOneProblem(fixture, "schema.labels[0].attributes[2].default", "expected true or false, got \"yes\"");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][3]["default"] = 3;
-    expectOneProblem(fixture, "schema.labels[0].attributes[3].default",
-                     "expected a string, got 3");
+    expectOneProblem(fixture, "schema.labels[0].attributes[3].default", "expected a string, got 3");
 
     fixture = validFixture();
     fixture["labels"][0]["attributes"][0]["default"] = 2.5;
-    expectOneProblem(fixture, "schema.labels[0].attributes[0].default",
-                     "expected an integer from 1 to 3, got 2.5");
+    expectOneProblem(fixture, "schema.labels[0].attributes[0].default", "expected an integer from 1 to 3, got 2.5");
 }
 
 TEST_CASE("relation types: missing, empty, duplicate") {

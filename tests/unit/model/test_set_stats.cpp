@@ -26,11 +26,11 @@ AnnotationSet sampleSet() {
     AnnotationSet set;
     set.document.length = 1000;
     REQUIRE(set.addAnnotation(makeAnnotation("a1", "claim", 0, 10, {{"strength", std::int64_t(4)}})));
-    REQUIRE(set.addAnnotation(makeAnnotation(
-        "a2", "claim", 20, 30, {{"strength", std::int64_t(4)}, {"checkworthy", true}})));
+    REQUIRE(set.addAnnotation(
+        makeAnnotation("a2", "claim", 20, 30, {{"strength", std::int64_t(4)}, {"checkworthy", true}})));
     REQUIRE(set.addAnnotation(makeAnnotation("a3", "hedge", 40, 43, {{"kind", std::string("modal")}})));
-    REQUIRE(set.addAnnotation(makeAnnotation(
-        "a4", "evidence", 50, 60, {{"type", std::string("anecdotal")}}, "suggested")));
+    REQUIRE(
+        set.addAnnotation(makeAnnotation("a4", "evidence", 50, 60, {{"type", std::string("anecdotal")}}, "suggested")));
     Annotation orphan = makeAnnotation("a5", "claim", 70, 80, {{"strength", std::int64_t(2)}});
     orphan.orphaned = true;
     REQUIRE(set.addAnnotation(orphan));

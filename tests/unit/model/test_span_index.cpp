@@ -16,8 +16,7 @@ using claimmark::SpanIndex;
 
 namespace {
 
-SpanEntry entry(std::uint32_t start, std::uint32_t end, std::uint32_t annotation,
-                std::uint32_t span = 0) {
+SpanEntry entry(std::uint32_t start, std::uint32_t end, std::uint32_t annotation, std::uint32_t span = 0) {
     SpanEntry e;
     e.start = start;
     e.end = end;
@@ -117,9 +116,8 @@ TEST_CASE("span_index: random spans match brute force") {
             if (q % 3 == 0) b = a + 1;  // point queries, as hovering does
             std::vector<Key> got = viaIndex(index, a, b);
             std::vector<Key> expected = bruteForce(all, a, b);
-            CHECK(std::is_sorted(got.begin(), got.end(), [](const Key& x, const Key& y) {
-                return std::get<0>(x) < std::get<0>(y);
-            }));
+            CHECK(std::is_sorted(got.begin(), got.end(),
+                                 [](const Key& x, const Key& y) { return std::get<0>(x) < std::get<0>(y); }));
             std::sort(got.begin(), got.end());
             std::sort(expected.begin(), expected.end());
             CHECK(got == expected);

@@ -29,9 +29,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 // Installs a fault hook for one scope and always removes it again.
 struct FaultHook {
-    explicit FaultHook(std::function<bool(const char*)> hook) {
-        setAtomicWriteFaultHookForTesting(std::move(hook));
-    }
+    explicit FaultHook(std::function<bool(const char*)> hook) { setAtomicWriteFaultHookForTesting(std::move(hook)); }
     ~FaultHook() { setAtomicWriteFaultHookForTesting(nullptr); }
 };
 
@@ -166,8 +164,7 @@ TEST_CASE("file io: writeFileAtomic keeps the permissions of the file it replace
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
     REQUIRE(writeFileAtomic(file, "new").ok());
     CHECK(readFile(file) == "new");
-    CHECK((fs::status(file).permissions() & fs::perms::all) ==
-          (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
 }
 
 TEST_CASE("file io: writeFileAtomic refuses a missing folder or a folder as target") {

@@ -35,7 +35,8 @@ TEST_CASE("json input: a million levels are refused quickly, without recursion")
 }
 
 TEST_CASE("json input: numbers beyond a double are refused with their place; large integers are fine") {
-    for (const std::string& number : {std::string("1e309"), std::string("-1e309"), std::string("1E400"), std::string(400, '9')}) {
+    for (const std::string& number :
+         {std::string("1e309"), std::string("-1e309"), std::string("1E400"), std::string(400, '9')}) {
         CAPTURE(number);
         Result<nlohmann::json> refused = parseJsonText("[1,\n " + number + "]", "f.json");
         REQUIRE_FALSE(refused.ok());

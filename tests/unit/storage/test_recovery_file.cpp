@@ -120,7 +120,7 @@ TEST_CASE("recovery: a broken recovery file is reported and kept, not deleted") 
     CHECK(fixtures::readFile(dir / "alice.json.recovery.broken") ==
           "{\"format\": \"claimmark/annotation-set\", \"annot");
     CHECK_FALSE(fs::exists(recoveryPathFor(setPath)));  // out of the next autosave's way
-    CHECK_FALSE(findRecovery(setPath));                   // reported once
+    CHECK_FALSE(findRecovery(setPath));                 // reported once
 
     SUBCASE("a second broken one does not replace the first") {
         fixtures::writeFile(recoveryPathFor(setPath), "not json");
@@ -171,5 +171,5 @@ TEST_CASE("recovery: local time formats") {
     const std::string both = formatLocalDateTime(std::chrono::system_clock::now());
     REQUIRE(both.size() == 19);
     CHECK(both[4] == '-');
-    CHECK(both.substr(11) .size() == 8);
+    CHECK(both.substr(11).size() == 8);
 }

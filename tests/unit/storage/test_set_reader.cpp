@@ -58,8 +58,8 @@ Diagnostic requireAt(const Diagnostics& errors, const std::string& location) {
     std::vector<Diagnostic> found;
     for (const auto& d : errors)
         if (d.location == location) found.push_back(d);
-    REQUIRE_MESSAGE(found.size() == 1, "diagnostics at \"" << location << "\": " << found.size()
-                                                           << "\nall:\n" << joinDiagnostics(errors));
+    REQUIRE_MESSAGE(found.size() == 1, "diagnostics at \"" << location << "\": " << found.size() << "\nall:\n"
+                                                           << joinDiagnostics(errors));
     return found[0];
 }
 
@@ -88,7 +88,8 @@ TEST_CASE("set reader: a valid set with every field") {
     const std::string json = R"({
   "format": "claimmark/annotation-set",
   "version": 1,
-  "document": {"path": "../../samples/pill.txt", "sha256": ")" + fixtures::fakeSha() + R"(", "length": 45, "encoding": "utf-8"},
+  "document": {"path": "../../samples/pill.txt", "sha256": ")" +
+                             fixtures::fakeSha() + R"(", "length": 45, "encoding": "utf-8"},
   "annotator": "alice",
   "project": {"name": "pilot", "round": 2},
   "annotations": [
@@ -151,7 +152,8 @@ TEST_CASE("set reader: a valid set with every field") {
 
 TEST_CASE("set reader: keys may come in any order and relations may be absent") {
     const std::string json = R"({"annotations": [{"spans": [{"end": 23, "start": 13}], "label": "claim", "id": "a1"}],
- "annotator": "bob", "document": {"length": 45, "sha256": ")" + fixtures::fakeSha() + R"(", "path": "x.txt"},
+ "annotator": "bob", "document": {"length": 45, "sha256": ")" +
+                             fixtures::fakeSha() + R"(", "path": "x.txt"},
  "version": 1, "format": "claimmark/annotation-set"})";
     AnnotationSet set = requireParse(json);
     CHECK(set.annotationCount() == 1);
@@ -164,7 +166,8 @@ TEST_CASE("set reader: an empty set and a set without annotator") {
     SetJson s;
     CHECK(requireParse(s.str()).annotationCount() == 0);
     const std::string noAnnotator = R"({"format": "claimmark/annotation-set", "version": 1,
-      "document": {"path": "x.txt", "sha256": ")" + fixtures::fakeSha() + R"(", "length": 0},
+      "document": {"path": "x.txt", "sha256": ")" +
+                                    fixtures::fakeSha() + R"(", "length": 0},
       "annotations": []})";
     AnnotationSet set = requireParse(noAnnotator);
     CHECK(set.annotator == "");
@@ -261,7 +264,8 @@ TEST_CASE("set reader: version 2 was written by a newer claimmark") {
 TEST_CASE("set reader: document fields with the wrong type or shape") {
     SUBCASE("length as a string") {
         const std::string json = R"({"format": "claimmark/annotation-set", "version": 1,
-          "document": {"path": "x.txt", "sha256": ")" + fixtures::fakeSha() + R"(", "length": "45"},
+          "document": {"path": "x.txt", "sha256": ")" +
+                                 fixtures::fakeSha() + R"(", "length": "45"},
           "annotations": []})";
         Diagnostic d = requireAt(requireErrors(json), "document.length");
         CHECK(contains(d.message, "a string"));
@@ -272,14 +276,15 @@ TEST_CASE("set reader: document fields with the wrong type or shape") {
         requireAt(requireErrors(s.str()), "document.sha256");
     }
     SUBCASE("document missing") {
-        Diagnostics errors = requireErrors(
-            R"({"format": "claimmark/annotation-set", "version": 1, "annotations": []})");
+        Diagnostics errors =
+            requireErrors(R"({"format": "claimmark/annotation-set", "version": 1, "annotations": []})");
         REQUIRE(errors.size() == 1);
         CHECK(contains(errors[0].message, "document"));
     }
     SUBCASE("annotations missing or not an array") {
         const std::string head = R"({"format": "claimmark/annotation-set", "version": 1,
-          "document": {"path": "x.txt", "sha256": ")" + fixtures::fakeSha() + R"(", "length": 4})";
+          "document": {"path": "x.txt", "sha256": ")" +
+                                 fixtures::fakeSha() + R"(", "length": 4})";
         Diagnostics missing = requireErrors(head + "}");
         REQUIRE(missing.size() == 1);
         CHECK(contains(missing[0].message, "annotations"));
@@ -294,8 +299,7 @@ TEST_CASE("set reader: document fields with the wrong type or shape") {
 
 TEST_CASE("set reader: a span end given as a string is named by its full path") {
     SetJson s = oneClaim();
-    s.annotations.push_back(
-        R"({"id": "a2", "label": "hedge", "spans": [{"start": 9, "end": "12"}]})");
+    s.annotations.push_back(R"({"id": "a2", "label": "hedge", "spans": [{"start": 9, "end": "12"}]})");
     Diagnostics errors = requireErrors(s.str());
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].location == "annotations[1].spans[0].end");
@@ -395,7 +399,8 @@ TEST_CASE("set reader: spans out of range, empty, reversed or overlapping") {
         requireAt(requireErrors(s.str()), "annotations[0].spans[0].end");
     }
     SUBCASE("overlapping spans within one annotation") {
-        s.annotations = {R"({"id": "a1", "label": "claim", "spans": [{"start": 0, "end": 10}, {"start": 5, "end": 12}]})"};
+        s.annotations = {
+            R"({"id": "a1", "label": "claim", "spans": [{"start": 0, "end": 10}, {"start": 5, "end": 12}]})"};
         Diagnostics errors = requireErrors(s.str());
         REQUIRE(errors.size() == 1);
         CHECK(errors[0].location == "annotations[0].spans[1].start");
@@ -546,8 +551,8 @@ TEST_CASE("set reader: an embedded schema replaces the built-in one") {
 
 TEST_CASE("set reader: without a schema the built-in claim-strength schema applies") {
     SetJson s = oneClaim();
-    s.annotations = {annotationJson("a1", "evidence", 25, 38,
-                                    R"("attributes": {"type": "preclinical", "cited": true})")};
+    s.annotations = {
+        annotationJson("a1", "evidence", 25, 38, R"("attributes": {"type": "preclinical", "cited": true})")};
     AnnotationSet set = requireParse(s.str());
     CHECK(set.schema.name == Schema::claimStrength().name);
     CHECK(set.schema.labels.size() == 4);
@@ -561,20 +566,19 @@ TEST_CASE("set reader: without a schema the built-in claim-strength schema appli
 TEST_CASE("set reader: every problem in a file is reported, not just the first") {
     SetJson s = oneClaim();  // length 45
     s.annotations = {
-        annotationJson("a1", "rumour", 0, 4),                                      // label
-        annotationJson("a2", "claim", 40, 50),                                     // range
-        annotationJson("a3", "claim", 13, 23, R"("attributes": {"strength": 9})"), // ordinal
-        R"({"id": "a4", "label": "hedge", "spans": [{"start": 9, "end": "12"}]})", // type
-        annotationJson("a5", "claim", 25, 38),                                     // fine
-        annotationJson("a5", "claim", 25, 38),                                     // duplicate
+        annotationJson("a1", "rumour", 0, 4),                                       // label
+        annotationJson("a2", "claim", 40, 50),                                      // range
+        annotationJson("a3", "claim", 13, 23, R"("attributes": {"strength": 9})"),  // ordinal
+        R"({"id": "a4", "label": "hedge", "spans": [{"start": 9, "end": "12"}]})",  // type
+        annotationJson("a5", "claim", 25, 38),                                      // fine
+        annotationJson("a5", "claim", 25, 38),                                      // duplicate
     };
-    s.relations = {relationJson("r1", "supports", "a9", "a5")};                 // dangling from
+    s.relations = {relationJson("r1", "supports", "a9", "a5")};  // dangling from
     Diagnostics errors = requireErrors(s.str());
-    CHECK(locations(errors) == std::vector<std::string>{
-                                   "annotations[0].label", "annotations[1].spans[0].end",
-                                   "annotations[2].attributes.strength",
-                                   "annotations[3].spans[0].end", "annotations[5].id",
-                                   "relations[0].from"});
+    CHECK(locations(errors) == std::vector<std::string>{"annotations[0].label", "annotations[1].spans[0].end",
+                                                        "annotations[2].attributes.strength",
+                                                        "annotations[3].spans[0].end", "annotations[5].id",
+                                                        "relations[0].from"});
 }
 
 // =====================================================================================
@@ -630,10 +634,12 @@ AnnotationSet pillSetWith(const Document& doc, std::vector<std::string> annotati
 
 TEST_CASE("set reader: checkSetAgainstDocument accepts a matching set") {
     Document doc = fixtures::makeDocument(fixtures::kPillText, "pill.txt");
-    AnnotationSet set = pillSetWith(doc, {
-        annotationJson("a1", "claim", 13, 23, R"("text": "cure colds")"),
-        R"({"id": "a2", "label": "claim", "spans": [{"start": 0, "end": 8}, {"start": 39, "end": 44}], "text": "The pill today"})",
-    });
+    AnnotationSet set = pillSetWith(
+        doc,
+        {
+            annotationJson("a1", "claim", 13, 23, R"("text": "cure colds")"),
+            R"({"id": "a2", "label": "claim", "spans": [{"start": 0, "end": 8}, {"start": 39, "end": 44}], "text": "The pill today"})",
+        });
     CHECK(checkSetAgainstDocument(set, doc, kFile).empty());
 }
 
@@ -641,19 +647,20 @@ TEST_CASE("set reader: checkSetAgainstDocument counts code points in text with e
     // "Tea 🍵 cures 😴 sleep": 🍵 is [4,5), "cures" [6,11), 😴 [12,13).
     Document doc = fixtures::makeDocument("Tea \xF0\x9F\x8D\xB5 cures \xF0\x9F\x98\xB4 sleep", "tea.txt");
     REQUIRE(doc.length() == 19);
-    AnnotationSet set = pillSetWith(doc, {
-        annotationJson("a1", "claim", 4, 11, "\"text\": \"\xF0\x9F\x8D\xB5 cures\""),
-        annotationJson("a2", "hedge", 12, 19, "\"text\": \"\xF0\x9F\x98\xB4 sleep\""),
-    });
+    AnnotationSet set =
+        pillSetWith(doc, {
+                             annotationJson("a1", "claim", 4, 11, "\"text\": \"\xF0\x9F\x8D\xB5 cures\""),
+                             annotationJson("a2", "hedge", 12, 19, "\"text\": \"\xF0\x9F\x98\xB4 sleep\""),
+                         });
     CHECK(checkSetAgainstDocument(set, doc, kFile).empty());
 }
 
 TEST_CASE("set reader: checkSetAgainstDocument reports a wrong text at annotations[i].text") {
     Document doc = fixtures::makeDocument(fixtures::kPillText, "pill.txt");
     AnnotationSet set = pillSetWith(doc, {
-        annotationJson("a1", "hedge", 9, 12, R"("text": "may")"),
-        annotationJson("a2", "claim", 13, 23, R"("text": "cure flu")"),
-    });
+                                             annotationJson("a1", "hedge", 9, 12, R"("text": "may")"),
+                                             annotationJson("a2", "claim", 13, 23, R"("text": "cure flu")"),
+                                         });
     Diagnostics problems = checkSetAgainstDocument(set, doc, kFile);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].file == kFile);
@@ -666,9 +673,9 @@ TEST_CASE("set reader: checkSetAgainstDocument paths follow the file's order") {
     // Written by hand, out of document order: the wrong text is the file's annotations[0].
     Document doc = fixtures::makeDocument(fixtures::kPillText, "pill.txt");
     AnnotationSet set = pillSetWith(doc, {
-        annotationJson("a2", "claim", 13, 23, R"("text": "cure flu")"),
-        annotationJson("a1", "hedge", 9, 12, R"("text": "may")"),
-    });
+                                             annotationJson("a2", "claim", 13, 23, R"("text": "cure flu")"),
+                                             annotationJson("a1", "hedge", 9, 12, R"("text": "may")"),
+                                         });
     Diagnostics problems = checkSetAgainstDocument(set, doc, kFile);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].location == "annotations[0].text");

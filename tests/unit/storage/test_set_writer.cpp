@@ -62,8 +62,7 @@ std::vector<std::string> blockLines(const std::string& text, const std::string& 
     return out;
 }
 
-Annotation filled(const Document& doc, std::string id, std::string label,
-                  std::vector<Span> spans) {
+Annotation filled(const Document& doc, std::string id, std::string label, std::vector<Span> spans) {
     Annotation a = annotation(std::move(id), std::move(label), std::move(spans));
     fillFromDocument(a, doc);
     a.created = a.modified = "2026-01-01T00:00:01Z";
@@ -110,8 +109,8 @@ TEST_CASE("set writer: the header comes first, one key per line") {
     CHECK(lines[0] == "{");
     CHECK(lines[1] == "  \"format\": \"claimmark/annotation-set\",");
     CHECK(lines[2] == "  \"version\": 1,");
-    CHECK(lines[3] == "  \"document\": {\"path\": \"../../samples/pill.txt\", \"sha256\": \"" +
-                          doc.sha256() + "\", \"length\": 45},");
+    CHECK(lines[3] == "  \"document\": {\"path\": \"../../samples/pill.txt\", \"sha256\": \"" + doc.sha256() +
+                          "\", \"length\": 45},");
     CHECK(lines[4] == "  \"annotator\": \"alice\",");
     CHECK(lines[5] == "  \"schema\": {");
     CHECK(lines.back() == "}");
@@ -176,8 +175,9 @@ TEST_CASE("set writer: strings are escaped and stay on one line") {
     a.note = "a \"quote\", a \\ backslash,\na newline,\ta tab, \x01 and \xC3\xA9 \xF0\x9F\x98\x80";
     REQUIRE(set.replaceAnnotation(a).ok());
     const std::string text = serializeSet(set);
-    CHECK(contains(text, "\"note\": \"a \\\"quote\\\", a \\\\ backslash,\\na newline,\\ta tab, "
-                         "\\u0001 and \xC3\xA9 \xF0\x9F\x98\x80\""));
+    CHECK(contains(text,
+                   "\"note\": \"a \\\"quote\\\", a \\\\ backslash,\\na newline,\\ta tab, "
+                   "\\u0001 and \xC3\xA9 \xF0\x9F\x98\x80\""));
     CHECK(blockLines(text, "annotations").size() == 4);
     CHECK(reparse(text).findAnnotation("a1")->note == a.note);
 }
@@ -199,7 +199,8 @@ TEST_CASE("set writer: orphaned is written only when set") {
 TEST_CASE("set writer: unknown keys everywhere are kept and written back") {
     const std::string input = R"({
   "format": "claimmark/annotation-set", "version": 1,
-  "document": {"path": "pill.txt", "sha256": ")" + fixtures::fakeSha() + R"(", "length": 45, "encoding": "utf-8"},
+  "document": {"path": "pill.txt", "sha256": ")" +
+                              fixtures::fakeSha() + R"(", "length": 45, "encoding": "utf-8"},
   "annotator": "alice",
   "project": {"name": "pilot", "rounds": [1, 2]},
   "zz_last": true,
@@ -319,8 +320,7 @@ TEST_CASE("set writer: a failing write, fsync or rename keeps the old set and no
     REQUIRE(set.removeRelation("r2").ok());
     for (const char* failing : {"write", "fsync", "rename"}) {
         CAPTURE(failing);
-        setAtomicWriteFaultHookForTesting(
-            [failing](const char* step) { return std::string(step) != failing; });
+        setAtomicWriteFaultHookForTesting([failing](const char* step) { return std::string(step) != failing; });
         SaveOutcome outcome = saveSetFile(file, set, first.stamp);
         setAtomicWriteFaultHookForTesting(nullptr);
         CHECK_FALSE(outcome.status.ok());
@@ -411,21 +411,17 @@ TEST_CASE("set writer: saving a never-saved set onto an existing file is a confl
 // =====================================================================================
 
 TEST_CASE("set writer: document paths are relative to the set file's folder") {
-    CHECK(relativeDocumentPath("annotations/x/alice.json", "samples/x.txt") ==
-          "../../samples/x.txt");
+    CHECK(relativeDocumentPath("annotations/x/alice.json", "samples/x.txt") == "../../samples/x.txt");
     CHECK(relativeDocumentPath("alice.json", "x.txt") == "x.txt");
     CHECK(relativeDocumentPath("./alice.json", "x.txt") == "x.txt");
-    CHECK(relativeDocumentPath("annotations/x/alice.json", "./samples/x.txt") ==
-          "../../samples/x.txt");
-    CHECK(relativeDocumentPath("/data/sets/alice.json", "/data/articles/x.txt") ==
-          "../articles/x.txt");
+    CHECK(relativeDocumentPath("annotations/x/alice.json", "./samples/x.txt") == "../../samples/x.txt");
+    CHECK(relativeDocumentPath("/data/sets/alice.json", "/data/articles/x.txt") == "../articles/x.txt");
     CHECK(relativeDocumentPath("sets/./alice.json", "sets/../articles/x.txt") == "../articles/x.txt");
 
     AnnotationSet set;
     set.document.path = "../../samples/x.txt";
     CHECK(resolveDocumentPath("annotations/x/alice.json", set) == fs::path("samples/x.txt"));
-    CHECK(resolveDocumentPath("/data/annotations/x/alice.json", set) ==
-          fs::path("/data/samples/x.txt"));
+    CHECK(resolveDocumentPath("/data/annotations/x/alice.json", set) == fs::path("/data/samples/x.txt"));
     set.document.path = "/abs/article.txt";
     CHECK(resolveDocumentPath("annotations/x/alice.json", set) == fs::path("/abs/article.txt"));
 }

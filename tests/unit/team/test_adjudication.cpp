@@ -48,7 +48,8 @@ AnnotationSet goldSet() {
     Annotation a3 = annotation("a3", "evidence", 25, 38);
     a3.proposedBy = kReviewers;
     a3.attributes["type"] = std::string("expert-opinion");
-    a3.extra["attribute_votes"] = {{"type", {{"alice", "expert-opinion"}, {"bob", "anecdotal"}, {"chen", "expert-opinion"}}}};
+    a3.extra["attribute_votes"] = {
+        {"type", {{"alice", "expert-opinion"}, {"bob", "anecdotal"}, {"chen", "expert-opinion"}}}};
     Annotation a4 = annotation("a4", "caveat", 39, 44);
     a4.status = "disputed";
     a4.proposedBy = {"bob", "chen"};

@@ -110,8 +110,8 @@ TEST_CASE("agreement: a label absent everywhere is undefined with a reason, neve
 
 TEST_CASE("agreement: total disagreement") {
     Document article = fixtures::makeDocument(kText);
-    AnnotationSet a = makeSet("alice", {{"claim", 0, 5}});   // a b c d
-    AnnotationSet b = makeSet("bob", {{"claim", 6, 11}});    // e f g h
+    AnnotationSet a = makeSet("alice", {{"claim", 0, 5}});  // a b c d
+    AnnotationSet b = makeSet("bob", {{"claim", 6, 11}});   // e f g h
     AgreementReport report = compare(article, {&a, &b});
     CHECK(valueOf(report.micro.spanF1Exact) == doctest::Approx(0.0));
     CHECK(valueOf(report.micro.spanF1Overlap) == doctest::Approx(0.0));
@@ -238,10 +238,10 @@ TEST_CASE("agreement: units are code points that are not Unicode White_Space") {
 
 TEST_CASE("agreement: ordinal strength and weighted kappa on matched spans") {
     Document article = fixtures::makeDocument(kText);
-    AnnotationSet a = makeSet("alice", {{"claim", 0, 2, {{"strength", std::int64_t(4)}}},
-                                        {"claim", 6, 8, {{"strength", std::int64_t(2)}}}});
-    AnnotationSet b = makeSet("bob", {{"claim", 0, 2, {{"strength", std::int64_t(4)}}},
-                                      {"claim", 6, 7, {{"strength", std::int64_t(3)}}}});
+    AnnotationSet a = makeSet(
+        "alice", {{"claim", 0, 2, {{"strength", std::int64_t(4)}}}, {"claim", 6, 8, {{"strength", std::int64_t(2)}}}});
+    AnnotationSet b = makeSet(
+        "bob", {{"claim", 0, 2, {{"strength", std::int64_t(4)}}}, {"claim", 6, 7, {{"strength", std::int64_t(3)}}}});
     AgreementReport report = compare(article, {&a, &b});
     const AttributeUnits* strength = nullptr;
     for (const AttributeUnits& u : report.total.attributes)

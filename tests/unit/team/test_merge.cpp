@@ -185,8 +185,7 @@ TEST_CASE("attribute conflicts: the most frequent value, disputed, with every vo
     CHECK(a.attributes.at("strength") == AttributeValue(std::int64_t(4)));
     // checkworthy: true once, unset twice — unset wins, so the gold claim has none.
     CHECK(a.attributes.count("checkworthy") == 0);
-    CHECK(a.extra.at("attribute_votes") ==
-          json::parse(R"({"checkworthy": {"alice": true, "bob": null, "carol": null},
+    CHECK(a.extra.at("attribute_votes") == json::parse(R"({"checkworthy": {"alice": true, "bob": null, "carol": null},
                           "strength": {"alice": 4, "bob": 3, "carol": 4}})"));
 }
 
@@ -202,8 +201,10 @@ TEST_CASE("attribute ties go to the lowest-numbered reviewer's value") {
 }
 
 TEST_CASE("agreeing attributes are kept without votes and do not dispute") {
-    AnnotationSet alice = makeSet("alice", {claim("a1", {{"strength", std::int64_t(3)}, {"verdict", std::string("false")}})});
-    AnnotationSet bob = makeSet("bob", {claim("a4", {{"strength", std::int64_t(3)}, {"verdict", std::string("false")}})});
+    AnnotationSet alice =
+        makeSet("alice", {claim("a1", {{"strength", std::int64_t(3)}, {"verdict", std::string("false")}})});
+    AnnotationSet bob =
+        makeSet("bob", {claim("a4", {{"strength", std::int64_t(3)}, {"verdict", std::string("false")}})});
     MergeOutcome out = merge({&alice, &bob}, MergeStrategy::Majority);
     const Annotation& a = *out.gold.findAnnotation("a1");
     CHECK(a.status == "");
@@ -350,7 +351,8 @@ TEST_CASE("orphaned annotations are left out, counted, and their relations dropp
 }
 
 TEST_CASE("a reviewer's duplicate annotation counts once") {
-    AnnotationSet alice = makeSet("alice", {claim("a1", {{"strength", std::int64_t(2)}}), claim("a2", {{"strength", std::int64_t(5)}})});
+    AnnotationSet alice =
+        makeSet("alice", {claim("a1", {{"strength", std::int64_t(2)}}), claim("a2", {{"strength", std::int64_t(5)}})});
     AnnotationSet bob = makeSet("bob", {hedge("a1")});
     MergeOutcome out = merge({&alice, &bob}, MergeStrategy::Majority);
     CHECK(out.gold.annotationCount() == 2);

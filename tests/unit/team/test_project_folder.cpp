@@ -8,22 +8,20 @@
 #include <algorithm>
 
 using namespace claimmark;
+using fixtures::annotationJson;
 using fixtures::SetJson;
 using fixtures::TempDir;
-using fixtures::annotationJson;
 using fixtures::writeFile;
 
 namespace {
 
-std::string setWith(const std::string& annotator, std::size_t annotations, bool done,
-                    std::size_t disputed = 0) {
+std::string setWith(const std::string& annotator, std::size_t annotations, bool done, std::size_t disputed = 0) {
     SetJson json;
     json.annotator = annotator;
     if (done) json.extraTop = "\"done\": true";
     for (std::size_t i = 0; i < annotations; ++i) {
         const std::string rest = i < disputed ? "\"status\": \"disputed\"" : "";
-        json.annotations.push_back(
-            annotationJson("a" + std::to_string(i + 1), "claim", i * 2, i * 2 + 1, rest));
+        json.annotations.push_back(annotationJson("a" + std::to_string(i + 1), "claim", i * 2, i * 2 + 1, rest));
     }
     return json.str();
 }
@@ -36,9 +34,8 @@ const ReviewerSet& reviewerOf(const ProjectDocument& document, const std::string
 }
 
 bool problemMentions(const Project& project, const std::string& fragment) {
-    return std::any_of(project.problems.begin(), project.problems.end(), [&](const Diagnostic& d) {
-        return d.toString().find(fragment) != std::string::npos;
-    });
+    return std::any_of(project.problems.begin(), project.problems.end(),
+                       [&](const Diagnostic& d) { return d.toString().find(fragment) != std::string::npos; });
 }
 
 }  // namespace

@@ -14,28 +14,22 @@ namespace fs = std::filesystem;
 TEST_CASE("project_layout: an article in samples/ gets its set under the project root") {
     CHECK(defaultSetPath("/home/ann/proj/samples/turmeric-joint-health.txt", "alice") ==
           fs::path("/home/ann/proj/annotations/turmeric-joint-health/alice.json"));
-    CHECK(defaultSetPath("samples/kratom.txt", "bob") ==
-          fs::path("annotations/kratom/bob.json"));
-    CHECK(defaultSetPath("./samples/kratom.txt", "bob") ==
-          fs::path("annotations/kratom/bob.json"));
-    CHECK(defaultSetPath("proj/samples/../samples/a.b.txt", "bob") ==
-          fs::path("proj/annotations/a.b/bob.json"));
+    CHECK(defaultSetPath("samples/kratom.txt", "bob") == fs::path("annotations/kratom/bob.json"));
+    CHECK(defaultSetPath("./samples/kratom.txt", "bob") == fs::path("annotations/kratom/bob.json"));
+    CHECK(defaultSetPath("proj/samples/../samples/a.b.txt", "bob") == fs::path("proj/annotations/a.b/bob.json"));
 }
 
 TEST_CASE("project_layout: an article elsewhere gets annotations/ beside it") {
-    CHECK(defaultSetPath("/tmp/articles/news.txt", "alice") ==
-          fs::path("/tmp/articles/annotations/news/alice.json"));
+    CHECK(defaultSetPath("/tmp/articles/news.txt", "alice") == fs::path("/tmp/articles/annotations/news/alice.json"));
     CHECK(defaultSetPath("news.md", "alice") == fs::path("annotations/news/alice.json"));
     // A folder merely containing "samples" in its name is not a samples folder.
-    CHECK(defaultSetPath("/x/my-samples/a.txt", "c") ==
-          fs::path("/x/my-samples/annotations/a/c.json"));
+    CHECK(defaultSetPath("/x/my-samples/a.txt", "c") == fs::path("/x/my-samples/annotations/a/c.json"));
     // A file without an extension uses its whole name as the stem.
     CHECK(defaultSetPath("/x/README", "c") == fs::path("/x/annotations/README/c.json"));
 }
 
 TEST_CASE("project_layout: the annotator name cannot leave the folder") {
-    CHECK(defaultSetPath("/p/samples/a.txt", "../../etc/passwd") ==
-          fs::path("/p/annotations/a/______etc_passwd.json"));
+    CHECK(defaultSetPath("/p/samples/a.txt", "../../etc/passwd") == fs::path("/p/annotations/a/______etc_passwd.json"));
     CHECK(defaultSetPath("/p/samples/a.txt", "") == fs::path("/p/annotations/a/annotator.json"));
 }
 
@@ -50,7 +44,8 @@ TEST_CASE("project_layout: sanitizeFileName") {
     CHECK(sanitizeFileName("///") == "annotator");
     // Well-formed UTF-8 is kept; stray bytes and control characters are replaced.
     CHECK(sanitizeFileName("jos\xC3\xA9") == "jos\xC3\xA9");
-    CHECK(sanitizeFileName("a\xFF" "b") == "a_b");
+    CHECK(sanitizeFileName("a\xFF"
+                           "b") == "a_b");
     CHECK(sanitizeFileName("a\xC3") == "a_");
     CHECK(sanitizeFileName("tab\there") == "tab_here");
     CHECK(sanitizeFileName("\xED\xA0\x80x") == "___x");  // an encoded surrogate

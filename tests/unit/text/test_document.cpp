@@ -76,8 +76,7 @@ void checkAgainstReference(const std::string& text) {
         CHECK(doc.codePointFromByte(ref.byteAt[cp]) == cp);
         CHECK(doc.codePointFromUtf16(ref.utf16At[cp]) == cp);
         if (cp < n) {
-            CHECK(doc.slice(cp, cp + 1) ==
-                  text.substr(ref.byteAt[cp], ref.byteAt[cp + 1] - ref.byteAt[cp]));
+            CHECK(doc.slice(cp, cp + 1) == text.substr(ref.byteAt[cp], ref.byteAt[cp + 1] - ref.byteAt[cp]));
             // Offsets inside the code point map back to it and are not boundaries.
             for (std::size_t b = ref.byteAt[cp] + 1; b < ref.byteAt[cp + 1]; ++b) {
                 CHECK(doc.codePointFromByte(b) == cp);
@@ -101,18 +100,17 @@ void checkAgainstReference(const std::string& text) {
 }
 
 // UTF-8 spellings used below.
-const std::string kEAcute = "\xC3\xA9";            // U+00E9, 2 bytes
-const std::string kEuro = "\xE2\x82\xAC";          // U+20AC, 3 bytes
-const std::string kGrin = "\xF0\x9F\x98\x80";      // U+1F600, 4 bytes, a surrogate pair
-const std::string kCombAcute = "\xCC\x81";         // U+0301 COMBINING ACUTE ACCENT
-const std::string kRightQuote = "\xE2\x80\x99";    // U+2019
+const std::string kEAcute = "\xC3\xA9";          // U+00E9, 2 bytes
+const std::string kEuro = "\xE2\x82\xAC";        // U+20AC, 3 bytes
+const std::string kGrin = "\xF0\x9F\x98\x80";    // U+1F600, 4 bytes, a surrogate pair
+const std::string kCombAcute = "\xCC\x81";       // U+0301 COMBINING ACUTE ACCENT
+const std::string kRightQuote = "\xE2\x80\x99";  // U+2019
 
 // A scratch directory removed at the end of the test.
 struct TempDir {
     std::filesystem::path path;
     TempDir() {
-        path = std::filesystem::temp_directory_path() /
-               ("claimmark-test-document-" + std::to_string(::getpid()));
+        path = std::filesystem::temp_directory_path() / ("claimmark-test-document-" + std::to_string(::getpid()));
         std::filesystem::remove_all(path);
         std::filesystem::create_directories(path);
     }
@@ -280,25 +278,25 @@ TEST_CASE("document: round trip over every code point of mixed texts") {
     // Each is compared with the slow reference walk: all-ASCII full blocks, a length that is
     // a multiple of the block size, a final partial block, and dense non-ASCII.
     std::string mixed;
-    const std::string pieces[] = {"Kratom ", kRightQuote, "s ", kGrin, " e", kCombAcute,
-                                  "\r\n", kEuro, "\xE4\xB8\xAD", "\xF0\x90\x8D\x88", "\t"};
+    const std::string pieces[] = {"Kratom ",      kRightQuote,        "s ", kGrin, " e", kCombAcute, "\r\n", kEuro,
+                                  "\xE4\xB8\xAD", "\xF0\x90\x8D\x88", "\t"};
     for (int round = 0; round < 23; ++round) {
         for (std::size_t i = 0; i < std::size(pieces); ++i) {
             if ((round + int(i)) % 3 != 0) mixed += pieces[i];
         }
     }
     checkAgainstReference(mixed);
-    checkAgainstReference(std::string(96, 'x'));            // three full ASCII blocks
-    checkAgainstReference(std::string(64, 'x') + "yz");     // a last block of two
+    checkAgainstReference(std::string(96, 'x'));         // three full ASCII blocks
+    checkAgainstReference(std::string(64, 'x') + "yz");  // a last block of two
     std::string sixtyFour;
     for (int i = 0; i < 32; ++i) sixtyFour += (i % 2 ? kGrin : kEAcute) + "q";
-    checkAgainstReference(sixtyFour);                       // exactly 64 code points
+    checkAgainstReference(sixtyFour);  // exactly 64 code points
     std::string cjk;
     for (int i = 0; i < 100; ++i) cjk += "\xE4\xB8\xAD";
-    checkAgainstReference(cjk);                             // 3-byte only, no pairs
+    checkAgainstReference(cjk);  // 3-byte only, no pairs
     std::string emoji;
     for (int i = 0; i < 70; ++i) emoji += kGrin;
-    checkAgainstReference(emoji);                           // 4-byte only
+    checkAgainstReference(emoji);  // 4-byte only
     // Uneven density, so the reverse lookups' first guess of the block is far off.
     checkAgainstReference(emoji.substr(0, 4 * 32) + std::string(400, 'x'));
     checkAgainstReference(std::string(400, 'x') + cjk + std::string(10, 'y'));
@@ -308,8 +306,10 @@ TEST_CASE("document: round trip over every code point of mixed texts") {
 TEST_CASE("document: round trip over a long pseudo-random text") {
     // Runs of ASCII (long enough to fill whole index blocks), 2-, 3- and 4-byte characters
     // and line breaks, from a fixed linear congruential sequence so failures reproduce.
-    const std::string palette[] = {"a", "Z", " ", "\n", "\r\n", kEAcute, "\xD0\xB6", kEuro,
-                                   "\xE4\xB8\xAD", kRightQuote, kGrin, "\xF0\x9F\x91\x8D"};
+    const std::string palette[] = {"a",         "Z",    " ",
+                                   "\n",        "\r\n", kEAcute,
+                                   "\xD0\xB6",  kEuro,  "\xE4\xB8\xAD",
+                                   kRightQuote, kGrin,  "\xF0\x9F\x91\x8D"};
     std::uint32_t state = 12345;
     const auto next = [&state](std::uint32_t bound) {
         state = state * 1664525u + 1013904223u;
@@ -377,7 +377,9 @@ TEST_CASE("document: invalid UTF-8 is refused with the file, byte offset and kin
         {"\x80", "byte 0", "unexpected continuation byte"},
         {"abcdef\xE2\x82", "byte 6", "truncated sequence"},
         {"abcdef" + kGrin.substr(0, 3), "byte 6", "truncated sequence"},
-        {"\xC3" "abc", "byte 0", "truncated sequence"},
+        {"\xC3"
+         "abc",
+         "byte 0", "truncated sequence"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.bytes);
@@ -395,8 +397,7 @@ TEST_CASE("document: the message names the line of the bad byte") {
     const auto result = Document::fromBytes("one\r\ntwo\nth\xFFree", "a.txt");
     REQUIRE_FALSE(result.ok());
     CHECK(result.errors()[0].location == "byte 11");
-    CHECK(result.errorText() ==
-          "a.txt: byte 11: not valid UTF-8 (byte that never appears in UTF-8) on line 3");
+    CHECK(result.errorText() == "a.txt: byte 11: not valid UTF-8 (byte that never appears in UTF-8) on line 3");
 }
 
 TEST_CASE("document: a NUL byte is refused") {
@@ -432,8 +433,7 @@ TEST_CASE("document: files over the size limit are refused before reading") {
 
 TEST_CASE("document: loadFile reads bytes exactly and names the document after the path") {
     TempDir dir;
-    const std::string text =
-        "\xEF\xBB\xBFKratom \xE2\x80\x9Cmay\xE2\x80\x9D help.\r\nSee a doctor.";
+    const std::string text = "\xEF\xBB\xBFKratom \xE2\x80\x9Cmay\xE2\x80\x9D help.\r\nSee a doctor.";
     const auto path = dir.write("article.txt", text);
     const auto result = Document::loadFile(path);
     REQUIRE_MESSAGE(result.ok(), result.errorText());
@@ -468,8 +468,9 @@ TEST_CASE("document: missing files, directories and unreadable files") {
         const auto path = dir.write("secret.txt", "hidden");
         std::filesystem::permissions(path, std::filesystem::perms::none);
         if (::geteuid() == 0) {
-            MESSAGE("running as root, where permissions do not stop reading: "
-                    "unreadable-file check skipped");
+            MESSAGE(
+                "running as root, where permissions do not stop reading: "
+                "unreadable-file check skipped");
         } else {
             const auto result = Document::loadFile(path);
             REQUIRE_FALSE(result.ok());
@@ -481,14 +482,12 @@ TEST_CASE("document: missing files, directories and unreadable files") {
         const auto path = dir.write("bad.txt", "ok\n\xC0\xAF");
         const auto result = Document::loadFile(path);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.errorText() ==
-              path.string() + ": byte 3: not valid UTF-8 (overlong encoding) on line 2");
+        CHECK(result.errorText() == path.string() + ": byte 3: not valid UTF-8 (overlong encoding) on line 2");
     }
 }
 
 TEST_CASE("document: sha256 identifies the bytes") {
-    CHECK(load("abc").sha256() ==
-          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(load("abc").sha256() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(load("abc\n").sha256() != load("abc\r\n").sha256());
 }
 
@@ -521,10 +520,10 @@ TEST_CASE("document: lines and columns") {
             return std::to_string(lc.line) + ":" + std::to_string(lc.column);
         };
         CHECK(at(0) == "1:1");
-        CHECK(at(3) == "1:4");   // the CR belongs to line 1
-        CHECK(at(4) == "1:5");   // so does the LF
+        CHECK(at(3) == "1:4");  // the CR belongs to line 1
+        CHECK(at(4) == "1:5");  // so does the LF
         CHECK(at(5) == "2:1");
-        CHECK(at(8) == "2:4");   // columns count code points: t w € \n
+        CHECK(at(8) == "2:4");  // columns count code points: t w € \n
         CHECK(at(9) == "3:1");
         CHECK(at(14) == "3:6");  // the end of the text
         CHECK(at(99) == "3:6");  // clamped

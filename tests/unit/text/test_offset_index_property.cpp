@@ -15,12 +15,11 @@ using claimmark::Document;
 namespace {
 
 // One character of each UTF-8 width, and a line break.
-const char* const kPieces[] = {"A", "\n", "\xC3\xA9" /* é */, "\xE6\x97\xA5" /* 日 */,
-                               "\xF0\x9F\x98\x80" /* 😀 */};
+const char* const kPieces[] = {"A", "\n", "\xC3\xA9" /* é */, "\xE6\x97\xA5" /* 日 */, "\xF0\x9F\x98\x80" /* 😀 */};
 
 struct Expected {
-    std::vector<std::size_t> byteOf;   // code point -> byte, plus the end
-    std::vector<std::size_t> utf16Of;  // code point -> UTF-16, plus the end
+    std::vector<std::size_t> byteOf;     // code point -> byte, plus the end
+    std::vector<std::size_t> utf16Of;    // code point -> UTF-16, plus the end
     std::vector<std::size_t> cpOfByte;   // byte -> containing code point
     std::vector<std::size_t> cpOfUtf16;  // UTF-16 unit -> containing code point
 };

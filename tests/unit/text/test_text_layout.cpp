@@ -84,7 +84,9 @@ TEST_CASE("text_layout: breaks after a hyphen or dash inside a word") {
     CHECK(ranges(layout) == "[0,5)[5,11)[11,15)");
     CHECK(layout.lineText(0) == "well-");
     // "root—and": the em dash (3 bytes) ends the first line.
-    const std::string dash = "root\xE2\x80\x94" "and";
+    const std::string dash =
+        "root\xE2\x80\x94"
+        "and";
     layout.build(std::string_view(dash), widthOf(60), tenPixels);
     CHECK(ranges(layout) == "[0,5)[5,8)");
     CHECK(layout.line(1).byteStart == 7);
@@ -126,7 +128,9 @@ TEST_CASE("text_layout: CRLF — the CR is neither drawn nor part of the line") 
 
 TEST_CASE("text_layout: code points and bytes around multi-byte text and emoji") {
     // a, U+1F600 (4 bytes), b
-    const std::string text = "a\xF0\x9F\x98\x80" "b";
+    const std::string text =
+        "a\xF0\x9F\x98\x80"
+        "b";
     TextLayout layout;
     layout.build(std::string_view(text), widthOf(1000), tenPixels);
     REQUIRE(layout.lineCount() == 1);
@@ -265,13 +269,12 @@ TEST_CASE("text_layout: builds from a Document") {
 
 TEST_CASE("text_layout: lines tile random text exactly") {
     std::mt19937 random(12345);
-    const char* pieces[] = {"a", "bb", " ", "  ", "\n", "\r\n", "\xC3\xA9", "\xE2\x80\x94",
-                            "\xF0\x9F\x98\x80", "-", "word", "\t"};
+    const char* pieces[] = {"a", "bb",   " ", "  ", "\n", "\r\n", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80",
+                            "-", "word", "\t"};
     for (int round = 0; round < 200; ++round) {
         std::string text;
         const int count = std::uniform_int_distribution<int>(0, 60)(random);
-        for (int i = 0; i < count; ++i)
-            text += pieces[std::uniform_int_distribution<int>(0, 11)(random)];
+        for (int i = 0; i < count; ++i) text += pieces[std::uniform_int_distribution<int>(0, 11)(random)];
         const float width = float(std::uniform_int_distribution<int>(0, 12)(random) * 10 + 5);
         TextLayout layout;
         layout.build(std::string_view(text), widthOf(width), tenPixels);
@@ -307,17 +310,16 @@ TEST_CASE("text_layout: lines tile random text exactly") {
 TEST_CASE("text_layout: words for selection snapping") {
     using claimmark::CodePointRange;
     // "It can’t—maybe 5mg." : ’ is U+2019 (3 bytes), — U+2014
-    auto document = claimmark::Document::fromBytes(
-        "It can\xE2\x80\x99t\xE2\x80\x94maybe 5mg.", "w.txt");
+    auto document = claimmark::Document::fromBytes("It can\xE2\x80\x99t\xE2\x80\x94maybe 5mg.", "w.txt");
     REQUIRE(document.ok());
     const auto& d = *document;
     REQUIRE(d.length() == 19);
     // Code points: I0 t1 _2 c3 a4 n5 ’6 t7 —8 m9 a10 y11 b12 e13 _14 5(15) m16 g17 .18
     CHECK(claimmark::wordAt(d, 0) == CodePointRange{0, 2});
-    CHECK(claimmark::wordAt(d, 4) == CodePointRange{3, 8});   // the apostrophe joins
+    CHECK(claimmark::wordAt(d, 4) == CodePointRange{3, 8});  // the apostrophe joins
     CHECK(claimmark::wordAt(d, 6) == CodePointRange{3, 8});
-    CHECK(claimmark::wordAt(d, 8) == CodePointRange{8, 8});   // the dash is not a word
-    CHECK(claimmark::wordAt(d, 2) == CodePointRange{2, 2});   // nor a space
+    CHECK(claimmark::wordAt(d, 8) == CodePointRange{8, 8});  // the dash is not a word
+    CHECK(claimmark::wordAt(d, 2) == CodePointRange{2, 2});  // nor a space
     CHECK(claimmark::wordAt(d, 16) == CodePointRange{15, 18});
     CHECK(claimmark::wordAt(d, 99) == CodePointRange{99, 99});
 
@@ -325,7 +327,7 @@ TEST_CASE("text_layout: words for selection snapping") {
     CHECK(claimmark::snapToWords(d, 3, 8) == CodePointRange{3, 8});    // already whole
     CHECK(claimmark::snapToWords(d, 2, 9) == CodePointRange{2, 9});    // "—|m" cuts no word
     CHECK(claimmark::snapToWords(d, 0, 19) == CodePointRange{0, 19});
-    CHECK(claimmark::snapToWords(d, 5, 5) == CodePointRange{3, 8});    // a caret in a word
+    CHECK(claimmark::snapToWords(d, 5, 5) == CodePointRange{3, 8});  // a caret in a word
     CHECK(claimmark::snapToWords(d, 17, 40) == CodePointRange{15, 19});
     // A trailing apostrophe is not inside a word: "dogs’ " stays cut after the s.
     auto plural = claimmark::Document::fromBytes("dogs\xE2\x80\x99 bowls", "p.txt");

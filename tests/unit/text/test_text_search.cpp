@@ -21,8 +21,7 @@ Document doc(const std::string& text) {
     return std::move(*d);
 }
 
-std::vector<Span> find(const Document& d, const std::string& query, bool matchCase = false,
-                       bool wholeWord = false) {
+std::vector<Span> find(const Document& d, const std::string& query, bool matchCase = false, bool wholeWord = false) {
     FindOptions options;
     options.matchCase = matchCase;
     options.wholeWord = wholeWord;
@@ -79,9 +78,14 @@ TEST_CASE("text search: case folding beyond ASCII works on code points") {
     CHECK(find(greek, "\xCE\xA3", true) == std::vector<Span>{{0, 1}});
 
     // Cyrillic "Да" / "да", Latin Extended-A "Ł" / "ł".
-    const Document mixed = doc("\xD0\x94\xD0\xB0 \xD0\xB4\xD0\xB0 \xC5\x81\xC3\xB3" "d\xC5\xBA \xC5\x82\xC3\xB3" "d\xC5\xBA");
+    const Document mixed =
+        doc("\xD0\x94\xD0\xB0 \xD0\xB4\xD0\xB0 \xC5\x81\xC3\xB3"
+            "d\xC5\xBA \xC5\x82\xC3\xB3"
+            "d\xC5\xBA");
     CHECK(find(mixed, "\xD0\xB4\xD0\xB0") == std::vector<Span>{{0, 2}, {3, 5}});
-    CHECK(find(mixed, "\xC5\x82\xC3\xB3" "d\xC5\xBA") == std::vector<Span>{{6, 10}, {11, 15}});
+    CHECK(find(mixed,
+               "\xC5\x82\xC3\xB3"
+               "d\xC5\xBA") == std::vector<Span>{{6, 10}, {11, 15}});
 }
 
 TEST_CASE("text search: simple case folding table") {
@@ -188,8 +192,8 @@ TEST_CASE("text search: finding the first match at or after a position") {
     CHECK(firstMatchStartingAtOrAfter(matches, 2) == 0);
     CHECK(firstMatchStartingAtOrAfter(matches, 3) == 1);
     CHECK(firstMatchStartingAtOrAfter(matches, 21) == 3);
-    CHECK(firstMatchEndingAfter(matches, 4) == 0);   // inside the first match
-    CHECK(firstMatchEndingAfter(matches, 5) == 1);   // at its end: it does not touch 5
+    CHECK(firstMatchEndingAfter(matches, 4) == 0);  // inside the first match
+    CHECK(firstMatchEndingAfter(matches, 5) == 1);  // at its end: it does not touch 5
     CHECK(firstMatchEndingAfter(matches, 24) == 2);
     CHECK(firstMatchEndingAfter(matches, 25) == 3);
     CHECK(firstMatchEndingAfter({}, 0) == 0);

@@ -121,8 +121,10 @@ TEST_CASE("utf8: findInvalid reports each kind of error at the sequence start") 
     CHECK(problem("ab\xE2\x82") == "truncated sequence @2");
     CHECK(problem("ab\xF0\x9F\x98") == "truncated sequence @2");
     CHECK(problem("\xC3") == "truncated sequence @0");
-    CHECK(problem("\xC3" "a") == "truncated sequence @0");
-    CHECK(problem("\xE2\x82" "abc") == "truncated sequence @0");
+    CHECK(problem("\xC3"
+                  "a") == "truncated sequence @0");
+    CHECK(problem("\xE2\x82"
+                  "abc") == "truncated sequence @0");
 }
 
 TEST_CASE("utf8: NUL is refused unless allowed, wherever it is") {
@@ -146,9 +148,8 @@ TEST_CASE("utf8: the first error is the one reported, also after 8-byte ASCII ru
 
 TEST_CASE("utf8: isWhiteSpace is exactly the Unicode White_Space property") {
     const std::set<char32_t> expected = {
-        0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0x20,   0x85,   0xA0,   0x1680,
-        0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-        0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+        0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0x20,   0x85,   0xA0,   0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
+        0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
     };
     std::size_t found = 0;
     for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
@@ -168,33 +169,32 @@ TEST_CASE("utf8: isWhiteSpace is exactly the Unicode White_Space property") {
 TEST_CASE("utf8: isWordCharacter") {
     SUBCASE("ASCII: letters, digits and underscore only") {
         for (char32_t c = 0; c < 0x80; ++c) {
-            const bool expected = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                  (c >= '0' && c <= '9') || c == '_';
+            const bool expected =
+                (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
             CAPTURE(std::uint32_t(c));
             CHECK(utf8::isWordCharacter(c) == expected);
         }
     }
     SUBCASE("letters, digits and marks of other scripts") {
-        for (char32_t c : {0x00E9, 0x00DF, 0x00AA, 0x00B5, 0x00B2, 0x0436, 0x03A9, 0x05D0, 0x0628,
-                           0x0663, 0x0915, 0x4E2D, 0x3042, 0xAC00, 0x0301, 0x0308, 0x036F, 0x200C,
+        for (char32_t c : {0x00E9, 0x00DF, 0x00AA, 0x00B5, 0x00B2, 0x0436, 0x03A9,  0x05D0, 0x0628,
+                           0x0663, 0x0915, 0x4E2D, 0x3042, 0xAC00, 0x0301, 0x0308,  0x036F, 0x200C,
                            0x200D, 0x3005, 0x3007, 0xFF21, 0xFF10, 0xFF3F, 0x1D400, 0x20000}) {
             CAPTURE(std::uint32_t(c));
             CHECK(utf8::isWordCharacter(c));
         }
     }
     SUBCASE("white space, punctuation and symbols") {
-        for (char32_t c : {0x0085, 0x00A0, 0x3000, 0x2003, 0x00A1, 0x00A7, 0x00AB, 0x00BB,
-                           0x00BF, 0x00D7, 0x00F7, 0x2010, 0x2013, 0x2014, 0x2018, 0x2019,
-                           0x201C, 0x201D, 0x2022, 0x2026, 0x2030, 0x203B, 0x200B, 0x2060,
-                           0x20AC, 0x2192, 0x2212, 0x3001, 0x3002, 0x300C, 0x300D, 0x30FB,
-                           0xFF01, 0xFF0C, 0xFF1F, 0xFEFF, 0xFFFD, 0x037E, 0x060C, 0x0964}) {
+        for (char32_t c : {0x0085, 0x00A0, 0x3000, 0x2003, 0x00A1, 0x00A7, 0x00AB, 0x00BB, 0x00BF, 0x00D7,
+                           0x00F7, 0x2010, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026,
+                           0x2030, 0x203B, 0x200B, 0x2060, 0x20AC, 0x2192, 0x2212, 0x3001, 0x3002, 0x300C,
+                           0x300D, 0x30FB, 0xFF01, 0xFF0C, 0xFF1F, 0xFEFF, 0xFFFD, 0x037E, 0x060C, 0x0964}) {
             CAPTURE(std::uint32_t(c));
             CHECK_FALSE(utf8::isWordCharacter(c));
         }
     }
     SUBCASE("emoji are units of their own, not word characters") {
-        for (char32_t c : {0x1F000, 0x1F600, 0x1F44D, 0x1F1FA, 0x1F3FB, 0x1FAFF, 0x2600, 0x2615,
-                           0x2705, 0x2764, 0x27BF, 0xFE0F, 0xE0067}) {
+        for (char32_t c : {0x1F000, 0x1F600, 0x1F44D, 0x1F1FA, 0x1F3FB, 0x1FAFF, 0x2600, 0x2615, 0x2705, 0x2764, 0x27BF,
+                           0xFE0F, 0xE0067}) {
             CAPTURE(std::uint32_t(c));
             CHECK_FALSE(utf8::isWordCharacter(c));
         }

@@ -23,11 +23,11 @@ struct Argument {
 struct Record {
     Kind kind;
     std::size_t line = 0;
-    std::string id;                 // T3, R1, E2, A1, N1, #1; empty for '*'
-    std::string type;               // label, relation/event type, attribute name, note type
-    std::vector<Span> spans;        // T, in the order listed
-    std::optional<std::string> text;  // T: stated text; #: the note; N: the string
-    std::string target;             // A, N, #: the annotated id
+    std::string id;                    // T3, R1, E2, A1, N1, #1; empty for '*'
+    std::string type;                  // label, relation/event type, attribute name, note type
+    std::vector<Span> spans;           // T, in the order listed
+    std::optional<std::string> text;   // T: stated text; #: the note; N: the string
+    std::string target;                // A, N, #: the annotated id
     std::optional<std::string> value;  // A: valued attribute; N: "db:id"
     std::vector<Argument> arguments;   // R: Arg1, Arg2; E: trigger first (role = type); *: members
 };

@@ -105,15 +105,15 @@ struct ConfEventRole {
 };
 
 struct Configuration {
-    std::vector<std::string> labels;                 // first-seen order
-    std::map<std::string, std::string> colors;       // label -> #rrggbb
-    std::vector<ConfAttribute> attributes;           // first-seen order
-    std::vector<ConfRelation> relations;             // first-seen order
-    std::set<std::string> eventLabels;               // labels used as event triggers
+    std::vector<std::string> labels;                               // first-seen order
+    std::map<std::string, std::string> colors;                     // label -> #rrggbb
+    std::vector<ConfAttribute> attributes;                         // first-seen order
+    std::vector<ConfRelation> relations;                           // first-seen order
+    std::set<std::string> eventLabels;                             // labels used as event triggers
     std::map<std::string, std::vector<ConfEventRole>> eventRoles;  // trigger label -> roles
-    std::set<std::string> relationTypesInRLines;     // written as R or '*' lines
-    std::set<std::string> relationTypesAsEventRoles; // written as E arguments
-    std::set<std::string> equivalenceTypes;          // written as '*' lines
+    std::set<std::string> relationTypesInRLines;                   // written as R or '*' lines
+    std::set<std::string> relationTypesAsEventRoles;               // written as E arguments
+    std::set<std::string> equivalenceTypes;                        // written as '*' lines
 
     ConfAttribute& attribute(const std::string& name) {
         for (ConfAttribute& a : attributes)
@@ -218,8 +218,7 @@ std::string annotationConf(const Configuration& conf) {
     for (const ConfRelation& r : conf.relations) {
         // A type that only ever carries event arguments is an E role, not an R relation.
         if (conf.relationTypesAsEventRoles.count(r.type) && !conf.relationTypesInRLines.count(r.type)) continue;
-        out += r.type + "\tArg1:" + labelAlternatives(r.anyFrom, r.from) +
-               ", Arg2:" + labelAlternatives(r.anyTo, r.to);
+        out += r.type + "\tArg1:" + labelAlternatives(r.anyFrom, r.from) + ", Arg2:" + labelAlternatives(r.anyTo, r.to);
         if (r.type == "Equiv" || conf.equivalenceTypes.count(r.type)) out += ", <REL-TYPE>:symmetric-transitive";
         out += "\n";
     }
@@ -258,8 +257,9 @@ std::string annotationConf(const Configuration& conf) {
 }
 
 std::string visualConf(const Configuration& conf) {
-    std::string out = "# visual.conf written by claimmark: label colours from the schema.\n\n[labels]\n\n"
-                      "[drawing]\n\n";
+    std::string out =
+        "# visual.conf written by claimmark: label colours from the schema.\n\n[labels]\n\n"
+        "[drawing]\n\n";
     for (const std::string& label : conf.labels) {
         auto it = conf.colors.find(label);
         if (it != conf.colors.end()) out += label + "\tbgColor:" + it->second + "\n";
@@ -441,8 +441,9 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
                 if (ref.empty() || ref.find_first_of("\t\r\n") != std::string::npos ||
                     str.find_first_of("\r\n") != std::string::npos) {
                     errors.push_back({setFile, "annotations[" + a.id + "].attributes." + name,
-                                      "reference " + inQuotes(s) + " cannot be written as a brat N line "
-                                      "(expected \"db:id\" or \"db:id text\" on one line)"});
+                                      "reference " + inQuotes(s) +
+                                          " cannot be written as a brat N line "
+                                          "(expected \"db:id\" or \"db:id text\" on one line)"});
                     continue;
                 }
                 nLines += "N" + std::to_string(++nCount) + "\tReference " + target(i) + " " + ref + "\t" + str + "\n";
@@ -455,8 +456,9 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
             }
             const std::string s = attributeValueToString(value);
             if (!brat::isAttributeValue(s)) {
-                errors.push_back({setFile, "annotations[" + a.id + "].attributes." + name,
-                                  "value " + inQuotes(s) + " cannot be a brat attribute value (no spaces, '|' or ',')"});
+                errors.push_back(
+                    {setFile, "annotations[" + a.id + "].attributes." + name,
+                     "value " + inQuotes(s) + " cannot be a brat attribute value (no spaces, '|' or ',')"});
                 continue;
             }
             if (isText) conf.attribute(name).addValue(s);
@@ -483,11 +485,15 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
         result.notices.push_back(prefix + std::to_string(droppedRelations) +
                                  " relation(s) left out because an end was left out");
     if (!split.empty())
-        result.notices.push_back(prefix + "span(s) crossing line breaks written as one fragment per line, as brat "
-                                 "does: " + joinIds(split));
+        result.notices.push_back(prefix +
+                                 "span(s) crossing line breaks written as one fragment per line, as brat "
+                                 "does: " +
+                                 joinIds(split));
     if (!noteChanged.empty())
-        result.notices.push_back(prefix + "note(s) with line breaks written with spaces instead (a brat note is "
-                                 "one line): " + joinIds(noteChanged));
+        result.notices.push_back(prefix +
+                                 "note(s) with line breaks written with spaces instead (a brat note is "
+                                 "one line): " +
+                                 joinIds(noteChanged));
     if (falseBooleans)
         result.notices.push_back(prefix + std::to_string(falseBooleans) +
                                  " false true/false attribute(s) not written (brat marks only true ones)");

@@ -159,8 +159,8 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
         return std::nullopt;
     }
     if (auto bad = utf8::findInvalid(*annBytes)) {
-        fi.problems.push_back({fi.file, "byte " + std::to_string(bad->byteOffset),
-                               std::string("not valid UTF-8 (") + bad->reason + ")"});
+        fi.problems.push_back(
+            {fi.file, "byte " + std::to_string(bad->byteOffset), std::string("not valid UTF-8 (") + bad->reason + ")"});
         return std::nullopt;
     }
     Result<std::string> txtBytes = readFileBytes(input.txt);
@@ -301,8 +301,8 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
         if (t.empty() || failed.count(r.target) || !pendingOf.count(t)) {
             std::string p = refersTo(r, failed.count(t) ? t : r.target);
             if (target && target->kind == Kind::Relation)
-                p = r.id + ": " + (r.kind == Kind::Attribute ? "attributes" : "normalizations") +
-                    " on relations (" + r.target + ") are not supported";
+                p = r.id + ": " + (r.kind == Kind::Attribute ? "attributes" : "normalizations") + " on relations (" +
+                    r.target + ") are not supported";
             fi.problem(r.line, p);
             continue;
         }
@@ -364,8 +364,8 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
     std::size_t events = 0;
     for (Pending& p : pending) {
         std::string error;
-        const std::string id = builder.addAnnotation(p.record->type, p.spans, std::move(p.attributes),
-                                                     std::move(p.note), error);
+        const std::string id =
+            builder.addAnnotation(p.record->type, p.spans, std::move(p.attributes), std::move(p.note), error);
         if (id.empty()) {
             fi.problem(p.record->line, p.record->id + ": " + error);
             failed.insert(p.record->id);

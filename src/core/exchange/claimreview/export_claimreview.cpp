@@ -38,9 +38,9 @@ struct VerdictWords {
 };
 
 const VerdictWords kVerdicts[] = {
-    {"accurate", "Accurate", 5},   {"mostly-accurate", "Mostly accurate", 4},
-    {"mixed", "Mixed", 3},         {"misleading", "Misleading", 2},
-    {"false", "False", 1},         {"unsupported", "Unsupported", 0},
+    {"accurate", "Accurate", 5}, {"mostly-accurate", "Mostly accurate", 4},
+    {"mixed", "Mixed", 3},       {"misleading", "Misleading", 2},
+    {"false", "False", 1},       {"unsupported", "Unsupported", 0},
 };
 
 ordered_json ratingFor(const std::string& verdict) {

@@ -58,8 +58,9 @@ Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const E
         // A name the fixed columns already use would make two columns with one header.
         for (const char* fixed : {"document", "id", "label", "start", "end", "offsets", "text", "note", "annotator"})
             if (name == fixed)
-                return Diagnostic{sources.empty() ? "" : sources.front().setPath.string(), "schema",
-                                  "attribute \"" + name + "\" has the name of a fixed CSV column; rename it to export as CSV"};
+                return Diagnostic{
+                    sources.empty() ? "" : sources.front().setPath.string(), "schema",
+                    "attribute \"" + name + "\" has the name of a fixed CSV column; rename it to export as CSV"};
     }
 
     std::string out;
@@ -101,8 +102,7 @@ Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const E
             appendField(out, source.set.annotator);
             out += "\r\n";
         }
-        if (orphaned > 0)
-            output.notices.push_back(orphansLeftOutNotice(source, orphaned));
+        if (orphaned > 0) output.notices.push_back(orphansLeftOutNotice(source, orphaned));
     }
     output.files.push_back(ExportFile{"", std::move(out)});
     return output;

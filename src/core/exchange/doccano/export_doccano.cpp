@@ -43,9 +43,9 @@ Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, con
                 continue;
             }
             if (a->spans.empty() || a->end() > document.length()) {
-                errors.push_back({setName, "annotations[" + a->id + "]",
-                                  "spans lie outside the article (" + std::to_string(document.length()) +
-                                      " code points)"});
+                errors.push_back(
+                    {setName, "annotations[" + a->id + "]",
+                     "spans lie outside the article (" + std::to_string(document.length()) + " code points)"});
                 continue;
             }
             if (a->spans.size() > 1) ++discontinuous;
@@ -113,8 +113,8 @@ Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, con
     if (discontinuous > 0)
         output.notices.push_back("doccano: " + std::to_string(discontinuous) +
                                  " discontinuous annotation(s) written as one entity per fragment; relations use "
-                                 "the first fragment's entity; \"" + kDoccanoExtraKey +
-                                 "\" ties the fragments together for claimmark's import");
+                                 "the first fragment's entity; \"" +
+                                 kDoccanoExtraKey + "\" ties the fragments together for claimmark's import");
     output.files.push_back({"", std::move(content)});
     return output;
 }

@@ -36,8 +36,12 @@ class LineReader {
 public:
     LineReader(ImportBuilder& builder, std::string file, std::size_t line, OffsetUnit unit, Diagnostics& problems,
                std::vector<std::string>& notices)
-        : m_builder(builder), m_file(std::move(file)), m_line("line " + std::to_string(line)), m_unit(unit),
-          m_problems(problems), m_notices(notices) {}
+        : m_builder(builder),
+          m_file(std::move(file)),
+          m_line("line " + std::to_string(line)),
+          m_unit(unit),
+          m_problems(problems),
+          m_notices(notices) {}
 
     void read(const json& object, const json* extra) {
         if (object.contains("entities")) readEntities(object["entities"]);
@@ -196,15 +200,16 @@ private:
         for (const std::string& id : ids) {
             const Entity& entity = m_entities.at(id);
             if (entity.label != planned.label) {
-                problem(path + ".entities", "its entities have different labels (\"" + planned.label + "\", \"" +
-                                                entity.label + "\")");
+                problem(path + ".entities",
+                        "its entities have different labels (\"" + planned.label + "\", \"" + entity.label + "\")");
                 for (const std::string& other : ids) m_badEntities.insert(other);
                 return;
             }
             planned.spans.push_back(entity.span);
         }
         if (annotation.contains("id")) planned.idHint = jsonIdText(annotation["id"]);
-        if (annotation.contains("note") && annotation["note"].is_string()) planned.note = annotation["note"].get<std::string>();
+        if (annotation.contains("note") && annotation["note"].is_string())
+            planned.note = annotation["note"].get<std::string>();
         if (annotation.contains("attributes") && annotation["attributes"].is_object()) {
             m_builder.ensureLabel(planned.label);
             for (const auto& [name, value] : annotation["attributes"].items()) {
@@ -223,9 +228,8 @@ private:
             std::string error = m_builder.checkSpans(planned.spans, nullptr);
             if (error.empty()) {
                 m_builder.ensureLabel(planned.label);
-                planned.addedId =
-                    m_builder.addAnnotation(planned.label, planned.spans, planned.attributes, planned.note, error,
-                                            planned.idHint);
+                planned.addedId = m_builder.addAnnotation(planned.label, planned.spans, planned.attributes,
+                                                          planned.note, error, planned.idHint);
             }
             if (!error.empty()) problem(planned.path, error);
         }
@@ -268,7 +272,8 @@ private:
                 continue;
             }
             if (from.empty() || to.empty()) continue;
-            if (!relation.contains("type") || !relation["type"].is_string() || relation["type"].get<std::string>().empty()) {
+            if (!relation.contains("type") || !relation["type"].is_string() ||
+                relation["type"].get<std::string>().empty()) {
                 problem(path + ".type", "expected a relation type string");
                 continue;
             }

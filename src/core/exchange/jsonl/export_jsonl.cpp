@@ -20,7 +20,6 @@ namespace claimmark {
 namespace {
 
 
-
 void appendAttributes(std::string& out, const Attributes& attributes) {
     out += '{';
     bool first = true;
@@ -44,7 +43,8 @@ Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const
     const char* unit = offsetUnitName(options.offsets);
     std::size_t estimate = 0;  // once for all lines, so the buffer rarely regrows
     for (const ExportSource& source : sources)
-        estimate += source.document.byteLength() + source.document.byteLength() / 8 + source.set.annotationCount() * 200;
+        estimate +=
+            source.document.byteLength() + source.document.byteLength() / 8 + source.set.annotationCount() * 200;
     out.reserve(estimate);
     for (const ExportSource& source : sources) {
         const Document& document = source.document;

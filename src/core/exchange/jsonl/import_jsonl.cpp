@@ -33,7 +33,7 @@ namespace {
 
 // Problems found in one item (annotation, relation or line) before it is dropped.
 struct ItemError {
-    std::string path;     // JSON path inside the line, e.g. "annotations[2].spans[0].end"
+    std::string path;  // JSON path inside the line, e.g. "annotations[2].spans[0].end"
     std::string message;
 };
 
@@ -158,7 +158,8 @@ struct FileContext {
 
 std::string uniqueStem(std::set<std::string>& stems, const std::string& wanted) {
     std::string stem = wanted.empty() ? "document" : wanted;
-    for (int n = 2; !stems.insert(stem).second; ++n) stem = (wanted.empty() ? "document" : wanted) + "-" + std::to_string(n);
+    for (int n = 2; !stems.insert(stem).second; ++n)
+        stem = (wanted.empty() ? "document" : wanted) + "-" + std::to_string(n);
     return stem;
 }
 
@@ -211,16 +212,18 @@ void readLine(FileContext& file, std::string_view text, std::size_t lineNumber) 
     const json* relations = listMember("relations");
     if (!annotations || !relations) return;
 
-    const std::string stem = uniqueStem(file.stems, id ? *id : fs::path(file.fileName).stem().string() + "-" +
-                                                                  std::to_string(lineNumber));
+    const std::string stem =
+        uniqueStem(file.stems, id ? *id : fs::path(file.fileName).stem().string() + "-" + std::to_string(lineNumber));
     Result<ImportBuilder> created = ImportBuilder::create(*documentText, stem, file.fileName, file.options);
     if (!created) {
-        for (const Diagnostic& d : created.errors()) lineProblem("text", d.location.empty() ? d.message : d.location + ": " + d.message);
+        for (const Diagnostic& d : created.errors())
+            lineProblem("text", d.location.empty() ? d.message : d.location + ": " + d.message);
         return;
     }
     ImportBuilder& builder = *created;
     if (sha256 && *sha256 != builder.document().sha256()) {
-        lineProblem("sha256", "does not match the text (expected " + *sha256 + ", found " + builder.document().sha256() + ")");
+        lineProblem("sha256",
+                    "does not match the text (expected " + *sha256 + ", found " + builder.document().sha256() + ")");
         return;
     }
     if (file.options.annotator.empty() && annotator && !annotator->empty()) builder.set().annotator = *annotator;
@@ -276,8 +279,8 @@ void readLine(FileContext& file, std::string_view text, std::size_t lineNumber) 
         builder.ensureRelation(*type, fromAnnotation->label, toAnnotation->label);
         Relation relation;
         // The id is kept (unlike ImportBuilder::addRelation) so a round trip gives the same bytes.
-        relation.id = relationId && !relationId->empty() && !set.findRelation(*relationId) ? *relationId
-                                                                                           : set.nextRelationId();
+        relation.id =
+            relationId && !relationId->empty() && !set.findRelation(*relationId) ? *relationId : set.nextRelationId();
         relation.type = *type;
         relation.from = *from;
         relation.to = *to;

@@ -150,8 +150,8 @@ public:
 
     // {"id", "from_name", "to_name": "text", "type", "value": {"start", "end"[, "text"], ...
     // — the caller appends the rest of "value", then calls endResult().
-    void beginResult(std::string_view id, std::string_view control, std::string_view type,
-                     const Document& document, const Span& span, OffsetUnit unit, bool withText) {
+    void beginResult(std::string_view id, std::string_view control, std::string_view type, const Document& document,
+                     const Span& span, OffsetUnit unit, bool withText) {
         m_out += m_first ? "\n    " : ",\n    ";
         m_first = false;
         m_out += "{\"id\":";
@@ -224,7 +224,7 @@ void appendPerRegion(ResultWriter& results, const ExportSource& source, const An
     const LabelDef* label = source.set.schema.findLabel(a.label);
     for (const auto& [name, value] : a.attributes) {
         const AttributeDef* def = label ? label->findAttribute(name) : nullptr;
-        AttributeKind kind = def ? def->kind
+        AttributeKind kind = def                                           ? def->kind
                              : std::holds_alternative<bool>(value)         ? AttributeKind::Bool
                              : std::holds_alternative<std::int64_t>(value) ? AttributeKind::Ordinal
                                                                            : AttributeKind::Text;
@@ -278,9 +278,9 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
                 continue;
             }
             if (a->spans.empty() || a->end() > source.document.length()) {
-                errors.push_back({setName, "annotations[" + a->id + "]",
-                                  "spans lie outside the article (" + std::to_string(source.document.length()) +
-                                      " code points)"});
+                errors.push_back(
+                    {setName, "annotations[" + a->id + "]",
+                     "spans lie outside the article (" + std::to_string(source.document.length()) + " code points)"});
                 continue;
             }
             annotations.push_back(a);
@@ -325,10 +325,11 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
     if (unit == OffsetUnit::CodePoint)
         output.notices.push_back("labelstudio: offsets are code points, as Label Studio counts them");
     else
-        output.notices.push_back(std::string("labelstudio: offsets are ") + offsetUnitPlural(unit) +
-                                 " (--offsets " + offsetUnitName(unit) +
+        output.notices.push_back(std::string("labelstudio: offsets are ") + offsetUnitPlural(unit) + " (--offsets " +
+                                 offsetUnitName(unit) +
                                  "); Label Studio counts code points, so its view will be off wherever the "
-                                 "units differ; the unit is stated in data." + kLsOffsetsKey);
+                                 "units differ; the unit is stated in data." +
+                                 kLsOffsetsKey);
     if (discontinuous > 0)
         output.notices.push_back("labelstudio: " + std::to_string(discontinuous) +
                                  " discontinuous annotation(s) written as one region per fragment, tied by \"" +

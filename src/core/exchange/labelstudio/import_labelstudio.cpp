@@ -55,10 +55,14 @@ struct Planned {
 // Imports one annotation (one annotator's result list) of one task.
 class AnnotationReader {
 public:
-    AnnotationReader(ImportBuilder& builder, std::string file, OffsetUnit unit, bool mayFallBack,
-                     Diagnostics& problems, std::vector<std::string>& notices)
-        : m_builder(builder), m_file(std::move(file)), m_unit(unit), m_mayFallBack(mayFallBack),
-          m_problems(problems), m_notices(notices) {}
+    AnnotationReader(ImportBuilder& builder, std::string file, OffsetUnit unit, bool mayFallBack, Diagnostics& problems,
+                     std::vector<std::string>& notices)
+        : m_builder(builder),
+          m_file(std::move(file)),
+          m_unit(unit),
+          m_mayFallBack(mayFallBack),
+          m_problems(problems),
+          m_notices(notices) {}
 
     void read(const json& results, const std::string& path) {
         if (!results.is_array()) {
@@ -109,8 +113,8 @@ private:
 
     std::map<std::string, Region> m_regions;  // by region id
     std::vector<std::string> m_regionOrder;
-    std::set<std::string> m_badRegions;       // ids of regions left out
-    std::set<std::string> m_badGroups;        // discontinuous annotations with a fragment left out
+    std::set<std::string> m_badRegions;  // ids of regions left out
+    std::set<std::string> m_badGroups;   // discontinuous annotations with a fragment left out
     std::vector<Planned> m_planned;
     std::map<std::string, std::vector<std::size_t>> m_plannedOf;  // region id -> planned
 
@@ -145,7 +149,8 @@ private:
             if (!group.empty()) m_badGroups.insert(group);
         };
         if (id.empty()) return bad(at + ".id", "a region needs a string id");
-        if (m_regions.count(id) || m_badRegions.count(id)) return bad(at + ".id", "region id \"" + id + "\" is used twice");
+        if (m_regions.count(id) || m_badRegions.count(id))
+            return bad(at + ".id", "region id \"" + id + "\" is used twice");
         const json* value = result.contains("value") ? &result["value"] : nullptr;
         if (!value || !value->is_object()) return bad(at + ".value", "expected an object with start, end and labels");
         for (const char* key : {"start", "end"})
@@ -201,13 +206,15 @@ private:
             auto [it, first] = groupLabel.emplace(region.group, region.label);
             if (!first && it->second != region.label && m_badGroups.insert(region.group).second)
                 problem(region.path + ".value.labels", "fragment of \"" + region.group + "\" is labelled \"" +
-                                                           region.label + "\", another fragment \"" + it->second + "\"");
+                                                           region.label + "\", another fragment \"" + it->second +
+                                                           "\"");
         }
         std::map<std::string, std::size_t> groupPlan;
         for (const std::string& id : m_regionOrder) {
             const Region& region = m_regions.at(id);
             if (m_badGroups.count(region.group)) {
-                problem(region.path, "fragment left out: the annotation \"" + region.group + "\" it belongs to was left out");
+                problem(region.path,
+                        "fragment left out: the annotation \"" + region.group + "\" it belongs to was left out");
                 m_badRegions.insert(id);
                 continue;
             }
@@ -268,8 +275,7 @@ private:
             const json* number = value->contains(type) ? &(*value)[type] : nullptr;
             if (number && number->is_number_float() && *number == json(number->get<std::int64_t>()))
                 attributeValue = number->get<std::int64_t>();
-            else if (number && number->is_number_integer())
-                attributeValue = *number;
+            else if (number && number->is_number_integer()) attributeValue = *number;
             else {
                 problem(valuePath, "expected an integer");
                 return;
@@ -316,9 +322,9 @@ private:
             std::string problemText = m_builder.checkSpans(planned.spans, nullptr);  // fragments may overlap
             if (problemText.empty()) {
                 m_builder.ensureLabel(planned.label);
-                planned.addedId = m_builder.addAnnotation(planned.label, planned.spans, planned.attributes, planned.note,
-                                                          problemText,
-                                                          looksLikeClaimmarkId(planned.idHint) ? planned.idHint : "");
+                planned.addedId =
+                    m_builder.addAnnotation(planned.label, planned.spans, planned.attributes, planned.note, problemText,
+                                            looksLikeClaimmarkId(planned.idHint) ? planned.idHint : "");
             }
             if (!problemText.empty()) problem(planned.path, problemText);
         }
@@ -482,13 +488,12 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
                 continue;
             }
             const std::string annotator = annotatorOf(annotation, options);
-            const std::string stem =
-                uniqueStem(annotationIndexes.size() > 1 ? base + "-" + annotator : base, stems);
+            const std::string stem = uniqueStem(annotationIndexes.size() > 1 ? base + "-" + annotator : base, stems);
             Result<ImportBuilder> builder = ImportBuilder::create(text->get<std::string>(), stem, file, options);
             if (!builder) {
                 for (Diagnostic d : builder.errors())
-                    problems.push_back({file, at + ".data.text" + (d.location.empty() ? "" : ", " + d.location),
-                                        d.message});
+                    problems.push_back(
+                        {file, at + ".data.text" + (d.location.empty() ? "" : ", " + d.location), d.message});
                 break;
             }
             builder->set().annotator = annotator;

@@ -67,8 +67,8 @@ std::string attr(const char* name, std::string_view value) {
 void appendChoices(std::string& out, const std::string& name, const std::string& label,
                    const std::vector<std::string>& values) {
     out += "    <Choices" + attr("name", name) + attr("toName", "text") + attr("perRegion", "true") +
-           attr("visibleWhen", "region-selected") + attr("whenLabelValue", label) +
-           attr("choice", "single") + attr("showInline", "true") + ">\n";
+           attr("visibleWhen", "region-selected") + attr("whenLabelValue", label) + attr("choice", "single") +
+           attr("showInline", "true") + ">\n";
     for (const std::string& value : values) out += "      <Choice" + attr("value", value) + "/>\n";
     out += "    </Choices>\n";
 }
@@ -146,8 +146,8 @@ const char* offsetUnitPlural(OffsetUnit unit) {
     return "code points";
 }
 
-std::optional<std::size_t> readOffset(const Document& document, const nlohmann::json& value,
-                                      OffsetUnit unit, std::string& error) {
+std::optional<std::size_t> readOffset(const Document& document, const nlohmann::json& value, OffsetUnit unit,
+                                      std::string& error) {
     std::size_t offset = 0;
     if (value.is_number_unsigned()) {
         offset = value.get<std::size_t>();
@@ -164,15 +164,14 @@ std::optional<std::size_t> readOffset(const Document& document, const nlohmann::
                                : unit == OffsetUnit::Utf16   ? document.utf16Length()
                                                              : document.byteLength();
     if (offset > length) {
-        error = "offset " + std::to_string(offset) + " is past the end of the text (" + std::to_string(length) +
-                " " + offsetUnitPlural(unit) + ")";
+        error = "offset " + std::to_string(offset) + " is past the end of the text (" + std::to_string(length) + " " +
+                offsetUnitPlural(unit) + ")";
         return std::nullopt;
     }
     std::optional<std::size_t> cp = codePointFromUnit(document, offset, unit);
     if (!cp) {
         error = "offset " + std::to_string(offset) + " falls inside a character (" +
-                (unit == OffsetUnit::Utf16 ? "between the two halves of a surrogate pair"
-                                           : "inside a UTF-8 sequence") +
+                (unit == OffsetUnit::Utf16 ? "between the two halves of a surrogate pair" : "inside a UTF-8 sequence") +
                 ")";
         return std::nullopt;
     }
@@ -184,8 +183,8 @@ std::string safeStem(std::string_view name) {
     out.reserve(name.size());
     for (char c : name) {
         const unsigned char u = static_cast<unsigned char>(c);
-        const bool reserved = u < 0x20 || u == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' ||
-                              c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c == ' ';
+        const bool reserved = u < 0x20 || u == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+                              c == '"' || c == '<' || c == '>' || c == '|' || c == ' ';
         out += reserved ? '-' : c;
     }
     // A leading dot would hide the file (and "." / ".." name folders).

@@ -30,7 +30,7 @@ namespace claimmark {
 // Label Studio task data (shown as data columns there, ignored by its labeling view).
 inline constexpr const char* kLsDocumentKey = "claimmark_document";  // the stem
 inline constexpr const char* kLsSha256Key = "claimmark_sha256";
-inline constexpr const char* kLsOffsetsKey = "claimmark_offsets";    // "codepoint" | "utf16" | "byte"
+inline constexpr const char* kLsOffsetsKey = "claimmark_offsets";  // "codepoint" | "utf16" | "byte"
 // On an annotation (the result list of one annotator): its claimmark annotator. Label
 // Studio's own `completed_by` must name an existing Label Studio user, so it is left out.
 inline constexpr const char* kLsAnnotatorKey = "claimmark_annotator";
@@ -71,8 +71,8 @@ std::optional<OffsetUnit> readStatedOffsetUnit(const nlohmann::json& value, std:
 // `value` as an offset in `unit`, turned into a code point of `document`. Empty optional
 // and `error` set when it is not a non-negative integer, is past the end, or falls inside a
 // character (a surrogate pair or a UTF-8 sequence).
-std::optional<std::size_t> readOffset(const Document& document, const nlohmann::json& value,
-                                      OffsetUnit unit, std::string& error);
+std::optional<std::size_t> readOffset(const Document& document, const nlohmann::json& value, OffsetUnit unit,
+                                      std::string& error);
 // "UTF-16 code units" / "code points" / "bytes", for messages.
 const char* offsetUnitPlural(OffsetUnit unit);
 // A file-name-safe version of `name` (path separators, control and reserved characters
@@ -87,8 +87,7 @@ void appendUnique(std::vector<std::string>& out, const std::vector<std::string>&
 // Reads one input file: adds its documents (stems kept unique in `stems`) to `output` and
 // what is wrong with it to `problems`.
 using ImportFileReader = std::function<void(const std::filesystem::path& input, const ImportOptions& options,
-                                            std::set<std::string>& stems, ImportOutput& output,
-                                            Diagnostics& problems)>;
+                                            std::set<std::string>& stems, ImportOutput& output, Diagnostics& problems)>;
 // Every input read with `readFile`. Problems fail the import, unless lenient and something
 // was read: then they are output.skipped.
 Result<ImportOutput> importEachFile(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options,

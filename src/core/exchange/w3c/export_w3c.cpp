@@ -182,9 +182,9 @@ Result<ExportFile> exportOne(const ExportSource& source, std::vector<std::string
     for (const Annotation* a : annotations) {
         if (a->orphaned) ++orphaned;
         else if (a->spans.empty() || a->end() > source.document.length())
-            errors.push_back({setName, "annotations[" + a->id + "]",
-                              "spans do not fit the article (" + std::to_string(source.document.length()) +
-                                  " code points)"});
+            errors.push_back(
+                {setName, "annotations[" + a->id + "]",
+                 "spans do not fit the article (" + std::to_string(source.document.length()) + " code points)"});
         else total += a->spans.size();
     }
     for (const Relation* r : relations) {
@@ -227,9 +227,10 @@ Result<ExportFile> exportOne(const ExportSource& source, std::vector<std::string
 
 Result<ExportOutput> exportW3c(const std::vector<ExportSource>& sources, const ExportOptions& options) {
     if (options.offsets != OffsetUnit::CodePoint)
-        return Diagnostic{"", "", std::string("w3c offsets are code points (the TextPositionSelector "
-                                              "requires them); --offsets ") +
-                                      offsetUnitName(options.offsets) + " is not available"};
+        return Diagnostic{"", "",
+                          std::string("w3c offsets are code points (the TextPositionSelector "
+                                      "requires them); --offsets ") +
+                              offsetUnitName(options.offsets) + " is not available"};
     ExportOutput output;
     Diagnostics errors;
     for (const ExportSource& source : sources) {
@@ -242,8 +243,9 @@ Result<ExportOutput> exportW3c(const std::vector<ExportSource>& sources, const E
         output.files.push_back(ExportFile{source.stem + ".txt", source.document.bytes()});
     }
     if (!errors.empty()) return errors;
-    output.notices.push_back("w3c: TextPositionSelector offsets are Unicode code points; each "
-                             "<stem>.jsonld targets the article copy <stem>.txt beside it");
+    output.notices.push_back(
+        "w3c: TextPositionSelector offsets are Unicode code points; each "
+        "<stem>.jsonld targets the article copy <stem>.txt beside it");
     return output;
 }
 

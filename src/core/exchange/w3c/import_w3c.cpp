@@ -38,8 +38,8 @@ using w3c::inQuotes;
 using w3c::Item;
 using w3c::joinPath;
 using w3c::Located;
-using w3c::readInput;
 using w3c::ReadFile;
+using w3c::readInput;
 using w3c::TargetPart;
 
 // --- [SECTION] Which text -----------------------------------------------------------------
@@ -115,8 +115,8 @@ std::string locateSpan(const ImportBuilder& builder, const TargetPart& part, Spa
     std::size_t occurrences = 0;
     for (std::size_t at = bytes.find(exact); at != std::string::npos; at = bytes.find(exact, at + 1)) {
         ++occurrences;
-        const bool prefixFits = part.prefix.size() <= at &&
-                                bytes.compare(at - part.prefix.size(), part.prefix.size(), part.prefix) == 0;
+        const bool prefixFits =
+            part.prefix.size() <= at && bytes.compare(at - part.prefix.size(), part.prefix.size(), part.prefix) == 0;
         const bool suffixFits = bytes.compare(at + exact.size(), part.suffix.size(), part.suffix) == 0;
         if (prefixFits && suffixFits) hits.push_back(at);
     }
@@ -270,13 +270,13 @@ void Importer::importFile(const fs::path& input) {
             for (std::size_t i : group) {
                 const Item& item = read->items[i];
                 if (item.label != first.label)
-                    found.push_back({file, item.path, "this fragment of annotation " + inQuotes(first.group) +
-                                                          " has label " + inQuotes(item.label) + ", the first has " +
-                                                          inQuotes(first.label)});
+                    found.push_back({file, item.path,
+                                     "this fragment of annotation " + inQuotes(first.group) + " has label " +
+                                         inQuotes(item.label) + ", the first has " + inQuotes(first.label)});
                 for (const TargetPart& part : item.targets) {
                     if (!options.article && part.source != first.targets.front().source) {
-                        found.push_back({file, part.path + ".source",
-                                         "the targets of one annotation must share a source"});
+                        found.push_back(
+                            {file, part.path + ".source", "the targets of one annotation must share a source"});
                         continue;
                     }
                     if (!part.sha256.empty() && part.sha256 != builder.document().sha256()) docs[d].shaMismatch = true;
@@ -287,9 +287,9 @@ void Importer::importFile(const fs::path& input) {
                 }
             }
             if (found.empty() && first.fragments > 1 && group.size() != first.fragments)
-                found.push_back({file, first.path, "annotation " + inQuotes(first.group) + " has " +
-                                                       std::to_string(group.size()) + " of its " +
-                                                       std::to_string(first.fragments) + " fragments"});
+                found.push_back({file, first.path,
+                                 "annotation " + inQuotes(first.group) + " has " + std::to_string(group.size()) +
+                                     " of its " + std::to_string(first.fragments) + " fragments"});
             if (found.empty()) {
                 const std::string why = builder.checkSpans(spans, nullptr);
                 if (!why.empty()) found.push_back({file, first.path, why});
@@ -308,9 +308,8 @@ void Importer::importFile(const fs::path& input) {
                 std::string note;
                 for (const std::string& part : first.notes) note += (note.empty() ? "" : "\n\n") + part;
                 std::string error;
-                const std::string id =
-                    builder.addAnnotation(first.label, std::move(spans), std::move(attributes), std::move(note), error,
-                                          first.group);
+                const std::string id = builder.addAnnotation(first.label, std::move(spans), std::move(attributes),
+                                                             std::move(note), error, first.group);
                 if (id.empty()) {
                     found.push_back({file, first.path, error});
                 } else {
@@ -318,9 +317,8 @@ void Importer::importFile(const fs::path& input) {
                     for (std::size_t i : group) {
                         const Item& item = read->items[i];
                         if (!item.iri.empty()) idOfIri[item.iri] = {d, id};
-                        if (!item.creator.empty() &&
-                            std::find(docs[d].creators.begin(), docs[d].creators.end(), item.creator) ==
-                                docs[d].creators.end())
+                        if (!item.creator.empty() && std::find(docs[d].creators.begin(), docs[d].creators.end(),
+                                                               item.creator) == docs[d].creators.end())
                             docs[d].creators.push_back(item.creator);
                         extraLabels += item.extraLabels;
                         otherBodies += item.otherBodies;
@@ -343,8 +341,9 @@ void Importer::importFile(const fs::path& input) {
         }
         if (skippedIris.count(item.fromIri) || skippedIris.count(item.toIri)) {
             if (options.lenient)
-                output.skipped.push_back({file, item.path, "relation " + inQuotes(item.relationType) +
-                                                               " left out: it links an annotation that was skipped"});
+                output.skipped.push_back(
+                    {file, item.path,
+                     "relation " + inQuotes(item.relationType) + " left out: it links an annotation that was skipped"});
             continue;
         }
         auto from = idOfIri.find(item.fromIri);
@@ -387,8 +386,9 @@ void Importer::importFile(const fs::path& input) {
                                          inQuotes(doc.creators.front()));
         }
         if (doc.shaMismatch)
-            output.notices.push_back(file + ": the article's SHA-256 differs from the one the input records; "
-                                            "spans were checked against their quotes where they have one");
+            output.notices.push_back(file +
+                                     ": the article's SHA-256 differs from the one the input records; "
+                                     "spans were checked against their quotes where they have one");
         for (const std::string& n : doc.builder->notices()) output.notices.push_back(n);
         output.documents.push_back(std::move(*doc.builder).finish());
     }

@@ -124,8 +124,7 @@ void readRelationBodies(const json& bodies, const std::string& path, Item& item)
     std::vector<std::pair<const json*, std::string>> list;
     if (bodies.is_array())
         for (std::size_t i = 0; i < bodies.size(); ++i) list.push_back({&bodies[i], indexPath(path, i)});
-    else if (!bodies.is_null())
-        list.push_back({&bodies, path});
+    else if (!bodies.is_null()) list.push_back({&bodies, path});
     for (const auto& [body, at] : list) {
         if (body->is_string()) {
             if (item.toIri.empty()) item.toIri = body->get<std::string>();
@@ -145,23 +144,24 @@ void readRelationBodies(const json& bodies, const std::string& path, Item& item)
         }
     }
     if (item.relationType.empty())
-        item.problems.push_back({path, "a linking annotation needs a body with purpose \"classifying\" or "
-                                       "\"tagging\" naming the relation type"});
+        item.problems.push_back({path,
+                                 "a linking annotation needs a body with purpose \"classifying\" or "
+                                 "\"tagging\" naming the relation type"});
     if (item.toIri.empty())
-        item.problems.push_back({path, "a linking annotation needs a body naming the annotation it links to "
-                                       "(a SpecificResource with purpose \"linking\")"});
+        item.problems.push_back({path,
+                                 "a linking annotation needs a body naming the annotation it links to "
+                                 "(a SpecificResource with purpose \"linking\")"});
 }
 
 void readAnnotationBodies(const json& bodies, const std::string& path, Item& item) {
     std::vector<std::pair<const json*, std::string>> list;
     if (bodies.is_array())
         for (std::size_t i = 0; i < bodies.size(); ++i) list.push_back({&bodies[i], indexPath(path, i)});
-    else if (!bodies.is_null())
-        list.push_back({&bodies, path});
+    else if (!bodies.is_null()) list.push_back({&bodies, path});
     std::string tag;
     for (const auto& [body, at] : list) {
-        const bool textual = body->is_object() &&
-                             (hasString(*body, "type", "TextualBody") || (body->contains("value") && !body->contains("type")));
+        const bool textual = body->is_object() && (hasString(*body, "type", "TextualBody") ||
+                                                   (body->contains("value") && !body->contains("type")));
         if (!textual) {
             ++item.otherBodies;
             continue;
@@ -219,8 +219,8 @@ Item readItem(const json& j, const std::string& path) {
         readTarget(*target, joinPath(path, "target"), item);
     }
 
-    const bool anySelector = std::any_of(item.targets.begin(), item.targets.end(),
-                                         [](const TargetPart& t) { return t.hasSelector; });
+    const bool anySelector =
+        std::any_of(item.targets.begin(), item.targets.end(), [](const TargetPart& t) { return t.hasSelector; });
     const json bodies = j.contains("body") ? j["body"] : json();
     if (hasString(j, "motivation", "linking") && !anySelector) {
         item.isRelation = true;
@@ -233,13 +233,16 @@ Item readItem(const json& j, const std::string& path) {
     if (auto bodyValue = j.find("bodyValue"); bodyValue != j.end() && bodyValue->is_string())
         item.notes.push_back(bodyValue->get<std::string>());
     if (item.label.empty())
-        item.problems.push_back({joinPath(path, "body"), "no label: no body with purpose \"classifying\" or \"tagging\""});
+        item.problems.push_back(
+            {joinPath(path, "body"), "no label: no body with purpose \"classifying\" or \"tagging\""});
     item.group = stringAt(j, w3c::kKeyAnnotation);
-    if (auto n = j.find(w3c::kKeyFragments); n != j.end() && n->is_number_unsigned()) item.fragments = n->get<std::size_t>();
+    if (auto n = j.find(w3c::kKeyFragments); n != j.end() && n->is_number_unsigned())
+        item.fragments = n->get<std::size_t>();
     for (const TargetPart& t : item.targets) {
         if (!t.hasSelector || (!t.position && !t.exact)) {
-            std::string message = "no TextPositionSelector or TextQuoteSelector: the annotation does not say "
-                                  "which text it marks";
+            std::string message =
+                "no TextPositionSelector or TextQuoteSelector: the annotation does not say "
+                "which text it marks";
             if (!t.unsupportedSelectors.empty()) message += " (found " + t.unsupportedSelectors.front() + ")";
             item.problems.push_back({t.path, message});
         }
@@ -250,14 +253,17 @@ Item readItem(const json& j, const std::string& path) {
 void readPage(const json& page, const std::string& path, ReadFile& out, Diagnostics& fatal, const std::string& file) {
     auto items = page.find("items");
     if (items == page.end() || !items->is_array()) {
-        fatal.push_back({file, path.empty() ? "items" : joinPath(path, "items"), "an AnnotationPage needs an \"items\" array"});
+        fatal.push_back(
+            {file, path.empty() ? "items" : joinPath(path, "items"), "an AnnotationPage needs an \"items\" array"});
         return;
     }
     for (std::size_t i = 0; i < items->size(); ++i)
         out.items.push_back(readItem((*items)[i], indexPath(joinPath(path, "items"), i)));
     if (auto next = page.find("next"); next != page.end()) {
         if (next->is_object()) readPage(*next, joinPath(path, "next"), out, fatal, file);
-        else fatal.push_back({file, joinPath(path, "next"), "the next page is given by IRI only; embed it to import it"});
+        else
+            fatal.push_back(
+                {file, joinPath(path, "next"), "the next page is given by IRI only; embed it to import it"});
     }
 }
 
@@ -291,7 +297,8 @@ Result<ReadFile> readInput(const fs::path& input) {
     } else if (root.is_object()) {
         out.items.push_back(readItem(root, ""));
     } else {
-        fatal.push_back({file, "", "expected an Annotation, an array of them, an AnnotationPage or an AnnotationCollection"});
+        fatal.push_back(
+            {file, "", "expected an Annotation, an array of them, an AnnotationPage or an AnnotationCollection"});
     }
     if (!fatal.empty()) return fatal;
     return out;

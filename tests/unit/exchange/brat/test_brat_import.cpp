@@ -32,16 +32,20 @@ TEST_CASE("brat import reads T, R, A/M, #, N lines with code point offsets") {
     const fs::path ann = files.write("kratom",
                                      "T1\tclaim 9 22\tmay ease pain\n"
                                      "T2\thedge 9 12\tmay\n"
-                                     "T3\tcaveat 64 69;25 30\t" + kArabic + " " + kCafe + "\n"  // listed out of order
-                                     "T4\tevidence 42 53\t" + kCjk + " studies\n"
-                                     "T5\tPlant 0 8\tKratom \xF0\x9F\x8C\xBF\n"
-                                     "R1\thedges Arg1:T2 Arg2:T1\t\n"  // brat writes a trailing tab
-                                     "R2\tqualifies Arg2:T1 Arg1:T3\n"  // arguments in any order
-                                     "A1\tstrength T1 4\n"
-                                     "A2\tcheckworthy T1\n"
-                                     "M3\tkind T2 modal\n"
-                                     "#1\tAnnotatorNotes T1\tfrom the abstract\n"
-                                     "N1\tReference T5 Wikidata:Q123\tMitragyna speciosa\n");
+                                     "T3\tcaveat 64 69;25 30\t" +
+                                         kArabic + " " + kCafe +
+                                         "\n"  // listed out of order
+                                         "T4\tevidence 42 53\t" +
+                                         kCjk +
+                                         " studies\n"
+                                         "T5\tPlant 0 8\tKratom \xF0\x9F\x8C\xBF\n"
+                                         "R1\thedges Arg1:T2 Arg2:T1\t\n"   // brat writes a trailing tab
+                                         "R2\tqualifies Arg2:T1 Arg1:T3\n"  // arguments in any order
+                                         "A1\tstrength T1 4\n"
+                                         "A2\tcheckworthy T1\n"
+                                         "M3\tkind T2 modal\n"
+                                         "#1\tAnnotatorNotes T1\tfrom the abstract\n"
+                                         "N1\tReference T5 Wikidata:Q123\tMitragyna speciosa\n");
     Result<ImportOutput> out = importBrat({ann}, ImportOptions{});
     REQUIRE_MESSAGE(out.ok(), out.errorText());
     REQUIRE(out->documents.size() == 1);
@@ -102,11 +106,13 @@ TEST_CASE("brat import maps E events and * Equiv lines to annotations and relati
                                      "E1\tEase:T3 Agent-Arg:T2 Theme-Arg:T1\n"
                                      "A1\tNegation E1\n"
                                      "#1\tAnnotatorNotes E1\tan event\n"
-                                     "T4\tevidence 42 53\t" + kCjk + " studies\n"
-                                     "T5\tevidence 46 53\tstudies\n"
-                                     "*\tEquiv T4 T5 T2\n"
-                                     "R1\tsupports Arg1:T4 Arg2:T1\n"
-                                     "#2\tAnnotatorNotes R1\tweak support\n");
+                                     "T4\tevidence 42 53\t" +
+                                         kCjk +
+                                         " studies\n"
+                                         "T5\tevidence 46 53\tstudies\n"
+                                         "*\tEquiv T4 T5 T2\n"
+                                         "R1\tsupports Arg1:T4 Arg2:T1\n"
+                                         "#2\tAnnotatorNotes R1\tweak support\n");
     Result<ImportOutput> out = importBrat({ann}, ImportOptions{});
     REQUIRE_MESSAGE(out.ok(), out.errorText());
     const AnnotationSet& set = out->documents[0].set;
@@ -145,17 +151,18 @@ TEST_CASE("brat import reports a span whose text does not match, with line and b
     // T2 was written by a tool counting UTF-16 units: 43..54 is off by one after the emoji.
     const fs::path ann = files.write("bad",
                                      "T1\tclaim 9 22\tmay ease pain\n"
-                                     "T2\tevidence 43 54\t" + kCjk + " studies\n"
-                                     "R1\tsupports Arg1:T2 Arg2:T1\n"
-                                     "R2\thedges Arg1:T9 Arg2:T1\n");
+                                     "T2\tevidence 43 54\t" +
+                                         kCjk +
+                                         " studies\n"
+                                         "R1\tsupports Arg1:T2 Arg2:T1\n"
+                                         "R2\thedges Arg1:T9 Arg2:T1\n");
     Result<ImportOutput> out = importBrat({ann}, ImportOptions{});
     REQUIRE_FALSE(out.ok());
     const Diagnostics& errors = out.errors();
     REQUIRE(errors.size() == 3);  // every problem, not only the first
     CHECK(errors[0].file == ann.string());
     CHECK(errors[0].location == "line 2");
-    CHECK(errors[0].message ==
-          "T2: expected \"" + kCjk + " studies\", found \"\xE6\x9C\xAC\xE8\xAA\x9E studies \"");
+    CHECK(errors[0].message == "T2: expected \"" + kCjk + " studies\", found \"\xE6\x9C\xAC\xE8\xAA\x9E studies \"");
     CHECK(errors[1].location == "line 3");
     CHECK(errors[1].message == "R1: refers to T2, which was left out (see its line)");
     CHECK(errors[2].location == "line 4");
@@ -166,12 +173,14 @@ TEST_CASE("brat import with lenient keeps the rest and lists what was skipped") 
     BratFiles files;
     const fs::path ann = files.write("bad",
                                      "T1\tclaim 9 22\tmay ease pain\n"
-                                     "T2\tevidence 43 54\t" + kCjk + " studies\n"
-                                     "T3\thedge 9 12\tmay\n"
-                                     "R1\tsupports Arg1:T2 Arg2:T1\n"
-                                     "R2\thedges Arg1:T3 Arg2:T1\n"
-                                     "A1\ttype T2 anecdotal\n"
-                                     "A2\tstrength T1 high\n");
+                                     "T2\tevidence 43 54\t" +
+                                         kCjk +
+                                         " studies\n"
+                                         "T3\thedge 9 12\tmay\n"
+                                         "R1\tsupports Arg1:T2 Arg2:T1\n"
+                                         "R2\thedges Arg1:T3 Arg2:T1\n"
+                                         "A1\ttype T2 anecdotal\n"
+                                         "A2\tstrength T1 high\n");
     ImportOptions options;
     options.lenient = true;
     options.annotator = "bob";

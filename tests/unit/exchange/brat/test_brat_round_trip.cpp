@@ -58,7 +58,8 @@ std::string textBound(const std::string& head, const std::string& text) {
     std::sort(fragments.begin(), fragments.end());
     std::string out = "{" + head.substr(0, space), joined;
     for (std::size_t i = 0; i < fragments.size(); ++i) {
-        out += (i ? ";" : " ") + std::to_string(fragments[i].first.first) + " " + std::to_string(fragments[i].first.second);
+        out += (i ? ";" : " ") + std::to_string(fragments[i].first.first) + " " +
+               std::to_string(fragments[i].first.second);
         joined += (i ? " " : "") + fragments[i].second;
     }
     REQUIRE(codePoints(joined) == codePoints(text));
@@ -79,7 +80,9 @@ std::vector<std::string> canonical(const std::string& ann) {
     }
     for (const std::string& l : lines) {  // events: by their trigger (nesting resolved below)
         const std::vector<std::string> f = fields(l, '\t');
-        if (l[0] == 'E') content[f[0]] = "{event " + content[f[1].substr(f[1].find(':') + 1, f[1].find(' ') - f[1].find(':') - 1)] + "}";
+        if (l[0] == 'E')
+            content[f[0]] =
+                "{event " + content[f[1].substr(f[1].find(':') + 1, f[1].find(' ') - f[1].find(':') - 1)] + "}";
     }
     auto resolveWords = [&](const std::string& text) {
         std::string out;
@@ -146,9 +149,13 @@ std::vector<ExportSource> asSources(const ImportOutput& imported) {
 // T and E, notes on T, E and R, a normalization.
 const std::string kBratAnn =
     "T1\tclaim 9 22\tmay ease pain\n"
-    "T3\tcaveat 64 69;25 30\t" + kArabic + " " + kCafe + "\n"
+    "T3\tcaveat 64 69;25 30\t" +
+    kArabic + " " + kCafe +
+    "\n"
     "T2\thedge 9 12\tmay\n"
-    "T4\tevidence 42 53\t" + kCjk + " studies\n"
+    "T4\tevidence 42 53\t" +
+    kCjk +
+    " studies\n"
     "T5\tevidence 46 53\tstudies\n"
     "T6\tPlant 0 8\tKratom \xF0\x9F\x8C\xBF\n"
     "T7\tEase 13 17\tease\n"
@@ -193,8 +200,8 @@ TEST_CASE("round trip: brat -> import -> export brat keeps the T/R/A/#/N/E/* con
     CHECK(std::find(before.begin(), before.end(),
                     "R {relation hedges Arg1:{hedge 9 12 \"may\"} Arg2:{claim 9 22 \"may ease pain\"}}") !=
           before.end());
-    CHECK(std::find(before.begin(), before.end(),
-                    "T {caveat 25 30;64 69 \"" + kCafe + " " + kArabic + "\"}") != before.end());
+    CHECK(std::find(before.begin(), before.end(), "T {caveat 25 30;64 69 \"" + kCafe + " " + kArabic + "\"}") !=
+          before.end());
     CHECK(std::find(before.begin(), before.end(),
                     "E Report:{Report 38 41 \"say\"} Event-Arg:{event {Ease 13 17 \"ease\"}}") != before.end());
 
@@ -231,8 +238,8 @@ TEST_CASE("round trip: claimmark set -> export brat -> import gives the same ann
         fillFromDocument(a, doc);
         REQUIRE(set.addAnnotation(std::move(a)).ok());
     };
-    add("a1", "claim", {{9, 22}}, {{"strength", std::int64_t(5)}, {"checkworthy", true}, {"verdict", std::string("mixed")}},
-        "needs a source");
+    add("a1", "claim", {{9, 22}},
+        {{"strength", std::int64_t(5)}, {"checkworthy", true}, {"verdict", std::string("mixed")}}, "needs a source");
     add("a2", "hedge", {{9, 12}}, {{"kind", std::string("modal")}}, "");
     add("a3", "caveat", {{25, 30}, {64, 69}}, {{"kind", std::string("scope")}}, "");
     add("a4", "evidence", {{42, 53}}, {{"type", std::string("anecdotal")}, {"cited", true}}, "CJK \xE6\x97\xA5");

@@ -112,7 +112,8 @@ TEST_CASE("claimreview export: a review carries claim text, rating, item, author
         "itemReviewed": {"@type": "Claim",
                          "appearance": {"@type": "CreativeWork", "name": "article.txt",
                                         "identifier": {"@type": "PropertyValue", "propertyID": "sha256",
-                                                       "value": ")" + sha + R"("}}},
+                                                       "value": ")" +
+                                      sha + R"("}}},
         "author": {"@type": "Person", "name": "alice"},
         "datePublished": "2026-03-02T11:30:00Z",
         "reviewBody": "The cited study was on mice."

@@ -94,9 +94,9 @@ TEST_CASE("conll export: the whole file for emoji, combining mark, CJK, Hebrew a
 TEST_CASE("conll export: token offsets in UTF-16 units and bytes") {
     const std::string utf16 = conll({unicodeSource()}, OffsetUnit::Utf16);
     CHECK(utf16.find("# offsets = utf16\n") != std::string::npos);
-    for (const char* line : {"Tea\t0\t3\t", "\xF0\x9F\x8C\xBF\t4\t6\t", "may\t7\t10\t", "cafe\xCC\x81\t16\t21\t",
-                             ".\t27\t28\t", "\xE6\x97\xA5\t30\t31\t", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\t39\t43\t",
-                             ".\t49\t50\t"}) {
+    for (const char* line :
+         {"Tea\t0\t3\t", "\xF0\x9F\x8C\xBF\t4\t6\t", "may\t7\t10\t", "cafe\xCC\x81\t16\t21\t", ".\t27\t28\t",
+          "\xE6\x97\xA5\t30\t31\t", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\t39\t43\t", ".\t49\t50\t"}) {
         CAPTURE(line);
         CHECK(utf16.find(std::string("\n") + line) != std::string::npos);
     }
@@ -117,20 +117,22 @@ TEST_CASE("conll export: sentence breaks at . ! ? before white space and at line
 
 TEST_CASE("conll export: emoji sequences with a joiner or skin tone stay one token; punctuation splits") {
     // 👩‍🔬 = U+1F469 U+200D U+1F52C; 👍🏽 = U+1F44D U+1F3FD; don’t = don ’ t.
-    ExportSource s = source("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
-                            "don\xE2\x80\x99t 3.5mg");
+    ExportSource s = source(
+        "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
+        "don\xE2\x80\x99t 3.5mg");
     const std::string content = conll({s});
     CHECK(content.find("\n\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC\t0\t3\t") != std::string::npos);
     CHECK(content.find("\n\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\t7\t9\t") != std::string::npos);
-    CHECK(tokensOf(content) ==
-          "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD don \xE2\x80\x99 t 3 . 5mg|");
+    CHECK(
+        tokensOf(content) ==
+        "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD don \xE2\x80\x99 t 3 . 5mg|");
 }
 
 TEST_CASE("conll export: a partly covered token is inside; overlapping labels each keep their column") {
     // "Tea may help."  Tea [0,3) may [4,7) help [8,12) . [12,13)
     ExportSource s = source("Tea may help.", "partial");
-    add(s.set, s.document, "a1", "claim", {{1, 10}});   // starts inside "Tea", ends inside "help"
-    add(s.set, s.document, "a2", "claim", {{4, 13}});   // nested start: B wins on "may"
+    add(s.set, s.document, "a1", "claim", {{1, 10}});  // starts inside "Tea", ends inside "help"
+    add(s.set, s.document, "a2", "claim", {{4, 13}});  // nested start: B wins on "may"
     add(s.set, s.document, "a3", "hedge", {{4, 7}});
     const std::string expected =
         "# document = partial\n"

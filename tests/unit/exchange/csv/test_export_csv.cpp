@@ -90,7 +90,8 @@ TEST_CASE("csv export: several sets in one file; names with commas quoted; orpha
     CHECK(content.find("\"news, part 2\",a1,claim,0,27,codepoint,") != std::string::npos);
     CHECK(content.find("\"news, part 2\",a2,") == std::string::npos);
     REQUIRE(out->notices.size() == 1);
-    CHECK(out->notices[0] == "sets/news, part 2.json: left out 1 orphaned annotation(s) (their offsets refer to an older text)");
+    CHECK(out->notices[0] ==
+          "sets/news, part 2.json: left out 1 orphaned annotation(s) (their offsets refer to an older text)");
 }
 
 TEST_CASE("csv export: an attribute column per name across the schemas, in label order") {
@@ -106,7 +107,8 @@ TEST_CASE("csv export: an attribute column per name across the schemas, in label
     kind.kind = AttributeKind::Text;
     extra.attributes = {outlet, kind};
     s.set.schema.labels.push_back(extra);
-    add(s.set, s.document, "a5", "source", {{33, 37}}, {{"outlet", std::string("tabloid")}, {"kind", std::string("web")}});
+    add(s.set, s.document, "a5", "source", {{33, 37}},
+        {{"outlet", std::string("tabloid")}, {"kind", std::string("web")}});
     const std::string content = csv({s}, OffsetUnit::CodePoint);
     CHECK(content.rfind("document,id,label,start,end,offsets,text,strength,checkworthy,verdict,kind,type,cited,outlet,"
                         "note,annotator\r\n",

@@ -64,8 +64,8 @@ TEST_CASE("doccano export: one line with entities (UTF-16 by default), relations
     CHECK(doc["id"] == 1);
     CHECK(doc["text"] == kCafeText);
     // Document order: a4 (starts at 0, two fragments), a1, a2, a5, a3.
-    CHECK(entityList(doc) == std::vector<std::string>{"1 caveat 0-2", "2 caveat 29-33", "3 claim 3-17",
-                                                      "4 hedge 9-12", "5 claim 13-23", "6 evidence 20-28"});
+    CHECK(entityList(doc) == std::vector<std::string>{"1 caveat 0-2", "2 caveat 29-33", "3 claim 3-17", "4 hedge 9-12",
+                                                      "5 claim 13-23", "6 evidence 20-28"});
     REQUIRE(doc["relations"].size() == 3);
     CHECK(doc["relations"][0] == json::parse(R"({"id": 1, "from_id": 4, "to_id": 3, "type": "hedges"})"));
     CHECK(doc["relations"][1] == json::parse(R"({"id": 2, "from_id": 6, "to_id": 3, "type": "supports"})"));
@@ -74,7 +74,8 @@ TEST_CASE("doccano export: one line with entities (UTF-16 by default), relations
     CHECK(extra["document"] == "cafe");
     CHECK(extra["offsets"] == "utf16");
     CHECK(extra["annotator"] == "alice");
-    CHECK(extra["annotations"][0] == json::parse(R"({"id": "a4", "entities": [1, 2], "attributes": {"kind": "scope"}})"));
+    CHECK(extra["annotations"][0] ==
+          json::parse(R"({"id": "a4", "entities": [1, 2], "attributes": {"kind": "scope"}})"));
     CHECK(extra["annotations"][1]["attributes"] ==
           json::parse(R"({"checkworthy": true, "strength": 4, "verdict": "mixed"})"));
     CHECK(extra["annotations"][1]["note"] == "nota bene \xE2\x9C\x93");
@@ -150,7 +151,8 @@ TEST_CASE("doccano import: tuple form with UTF-16 offsets, several lines, CRLF l
     const std::string file = "{\"id\": 17, \"text\": " + json(kCafeText).dump() +
                              ", \"label\": [[9, 12, \"hedge\"], [20, 28, \"evidence\"], [0, 2, \"claim\"]]}\r\n"
                              "\r\n"
-                             "{\"text\": " + json(kCafeText).dump() + ", \"labels\": [[36, 39, \"claim\"]]}\r\n";
+                             "{\"text\": " +
+                             json(kCafeText).dump() + ", \"labels\": [[36, 39, \"claim\"]]}\r\n";
     const auto input = writeInput(dir, "seq.jsonl", file);
     Result<ImportOutput> imported = importDoccano({input}, ImportOptions{});
     REQUIRE_MESSAGE(imported.ok(), imported.errorText());
@@ -158,8 +160,8 @@ TEST_CASE("doccano import: tuple form with UTF-16 offsets, several lines, CRLF l
     const ImportedDocument& first = imported->documents[0];
     CHECK(first.stem == "seq-17");
     CHECK(first.set.annotator == "imported");
-    CHECK(texts(first.set) ==
-          std::vector<std::string>{"claim:\xF0\x9F\x8C\xBF", "hedge:may", "evidence:\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says"});
+    CHECK(texts(first.set) == std::vector<std::string>{"claim:\xF0\x9F\x8C\xBF", "hedge:may",
+                                                       "evidence:\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says"});
     std::vector<Span> spans;
     for (const Annotation* a : first.set.inDocumentOrder()) spans.push_back(a->spans[0]);
     CHECK(spans == std::vector<Span>{{0, 1}, {8, 11}, {19, 27}});
@@ -170,13 +172,13 @@ TEST_CASE("doccano import: tuple form with UTF-16 offsets, several lines, CRLF l
 
 TEST_CASE("doccano import: entities form with relations, as doccano writes it") {
     fixtures::TempDir dir;
-    const std::string file =
-        "{\"id\": 5, \"text\": " + json(kCafeText).dump() +
-        ", \"Comments\": [], \"entities\": [{\"id\": 1662, \"label\": \"claim\", \"start_offset\": 3, \"end_offset\": 17},"
-        " {\"id\": 1663, \"label\": \"hedge\", \"start_offset\": 9, \"end_offset\": 12},"
-        " {\"id\": 1664, \"label\": \"source\", \"start_offset\": 29, \"end_offset\": 33}],"
-        " \"relations\": [{\"id\": 273, \"from_id\": 1663, \"to_id\": 1662, \"type\": \"hedges\"},"
-        " {\"id\": 274, \"from_id\": 1664, \"to_id\": 1662, \"type\": \"cites\"}]}\n";
+    const std::string file = "{\"id\": 5, \"text\": " + json(kCafeText).dump() +
+                             ", \"Comments\": [], \"entities\": [{\"id\": 1662, \"label\": \"claim\", "
+                             "\"start_offset\": 3, \"end_offset\": 17},"
+                             " {\"id\": 1663, \"label\": \"hedge\", \"start_offset\": 9, \"end_offset\": 12},"
+                             " {\"id\": 1664, \"label\": \"source\", \"start_offset\": 29, \"end_offset\": 33}],"
+                             " \"relations\": [{\"id\": 273, \"from_id\": 1663, \"to_id\": 1662, \"type\": \"hedges\"},"
+                             " {\"id\": 274, \"from_id\": 1664, \"to_id\": 1662, \"type\": \"cites\"}]}\n";
     const auto input = writeInput(dir, "rel.jsonl", file);
     ImportOptions options;
     options.annotator = "dana";
@@ -190,7 +192,8 @@ TEST_CASE("doccano import: entities form with relations, as doccano writes it") 
     REQUIRE(set.relationCount() == 2);
     std::vector<std::string> relations;
     for (const Relation* r : set.relationsInOrder())
-        relations.push_back(set.findAnnotation(r->from)->label + " " + r->type + " " + set.findAnnotation(r->to)->label);
+        relations.push_back(set.findAnnotation(r->from)->label + " " + r->type + " " +
+                            set.findAnnotation(r->to)->label);
     CHECK(relations == std::vector<std::string>{"hedge hedges claim", "source cites claim"});
     CHECK(set.schema.findLabel("source") != nullptr);
     CHECK(set.schema.findRelation("cites") != nullptr);

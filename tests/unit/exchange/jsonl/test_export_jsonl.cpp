@@ -222,7 +222,8 @@ TEST_CASE("jsonl round trip: export -> import -> export is byte-identical in eve
         REQUIRE(d.set.findRelation("r5"));
         CHECK(d.set.findRelation("r5")->from == "a3");
 
-        const std::string again = exportLines({sourceFrom(imported->documents[0]), sourceFrom(imported->documents[1])}, unit);
+        const std::string again =
+            exportLines({sourceFrom(imported->documents[0]), sourceFrom(imported->documents[1])}, unit);
         CHECK(again == first);
     }
 }
@@ -230,9 +231,14 @@ TEST_CASE("jsonl round trip: export -> import -> export is byte-identical in eve
 TEST_CASE("jsonl import: UTF-16 and byte offsets written by hand become code points") {
     TempDir dir;
     // "may" is utf16 [7,10) and bytes [9,12); "שלום" is utf16 [39,43) and bytes [48,56).
-    nlohmann::json line = {{"id", "hand"}, {"text", kTeaText}, {"offsets", "utf16"},
-                           {"annotations", {{{"label", "hedge"}, {"spans", {{{"start", 7}, {"end", 10}}}}, {"text", "may"}}}}};
-    nlohmann::json bytes = {{"id", "hand-bytes"}, {"text", kTeaText}, {"offsets", "byte"},
+    nlohmann::json line = {
+        {"id", "hand"},
+        {"text", kTeaText},
+        {"offsets", "utf16"},
+        {"annotations", {{{"label", "hedge"}, {"spans", {{{"start", 7}, {"end", 10}}}}, {"text", "may"}}}}};
+    nlohmann::json bytes = {{"id", "hand-bytes"},
+                            {"text", kTeaText},
+                            {"offsets", "byte"},
                             {"annotations", {{{"label", "evidence"}, {"spans", {{{"start", 48}, {"end", 56}}}}}}}};
     ImportOptions options;
     options.annotator = "bob";
@@ -254,16 +260,20 @@ TEST_CASE("jsonl import: UTF-16 and byte offsets written by hand become code poi
 TEST_CASE("jsonl import: every problem is reported with file and line, and the import fails") {
     TempDir dir;
     auto annotated = [](const std::string& unit, std::size_t start, std::size_t end, const std::string& text) {
-        return nlohmann::json{{"id", "d"}, {"text", kTeaText}, {"offsets", unit},
-                              {"annotations", {{{"id", "a1"}, {"label", "hedge"}, {"spans", {{{"start", start}, {"end", end}}}}, {"text", text}}}}}
+        return nlohmann::json{
+            {"id", "d"},
+            {"text", kTeaText},
+            {"offsets", unit},
+            {"annotations",
+             {{{"id", "a1"}, {"label", "hedge"}, {"spans", {{{"start", start}, {"end", end}}}}, {"text", text}}}}}
             .dump();
     };
-    const std::string content = annotated("codepoint", 6, 9, "may") + "\n" +  // line 1: fine
+    const std::string content = annotated("codepoint", 6, 9, "may") + "\n" +    // line 1: fine
                                 annotated("codepoint", 10, 14, "may") + "\n" +  // 2: wrong text
                                 annotated("utf16", 5, 7, "x") + "\n" +          // 3: inside the surrogate pair
                                 annotated("byte", 10, 12, "ay") + "\n" +        // 4: fine ("ay" = bytes 10-12)
                                 annotated("byte", 5, 12, "x") + "\n" +          // 5: inside the emoji's bytes
-                                "{\"id\": \"broken\", \n" +                      // 6: not JSON
+                                "{\"id\": \"broken\", \n" +                     // 6: not JSON
                                 annotated("codepoint", 40, 60, "x") + "\n";     // 7: past the end
     Result<ImportOutput> imported = importText(dir, content);
     REQUIRE_FALSE(imported.ok());
@@ -322,9 +332,12 @@ TEST_CASE("jsonl import: --lenient skips bad annotations and the relations that 
 
 TEST_CASE("jsonl import: unknown labels and attributes extend the set's schema, with a notice") {
     TempDir dir;
-    nlohmann::json line = {{"id", "d"}, {"text", "Rumour has it."},
-                           {"annotations", {{{"label", "rumour"}, {"spans", {{{"start", 0}, {"end", 6}}}},
-                                             {"attributes", {{"source", "forum"}, {"strength", 9}}}}}}};
+    nlohmann::json line = {{"id", "d"},
+                           {"text", "Rumour has it."},
+                           {"annotations",
+                            {{{"label", "rumour"},
+                              {"spans", {{{"start", 0}, {"end", 6}}}},
+                              {"attributes", {{"source", "forum"}, {"strength", 9}}}}}}};
     Result<ImportOutput> imported = importText(dir, line.dump());
     REQUIRE_MESSAGE(imported.ok(), imported.errorText());
     const AnnotationSet& set = imported->documents[0].set;

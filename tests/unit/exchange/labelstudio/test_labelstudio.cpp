@@ -54,9 +54,11 @@ std::string lsTask(const std::string& results, const std::string& annotationExtr
 
 std::string lsRegion(const std::string& id, std::size_t start, std::size_t end, const std::string& text,
                      const std::string& label) {
-    return "{\"id\": \"" + id + "\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\", "
-           "\"value\": {\"start\": " + std::to_string(start) + ", \"end\": " + std::to_string(end) +
-           ", \"text\": " + json(text).dump() + ", \"labels\": [\"" + label + "\"]}}";
+    return "{\"id\": \"" + id +
+           "\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\", "
+           "\"value\": {\"start\": " +
+           std::to_string(start) + ", \"end\": " + std::to_string(end) + ", \"text\": " + json(text).dump() +
+           ", \"labels\": [\"" + label + "\"]}}";
 }
 
 }  // namespace
@@ -248,11 +250,17 @@ TEST_CASE("labelstudio import: a file as Label Studio writes it, with two annota
         " \"value\": {\"start\": 2, \"end\": 16, \"text\": [\"first\", \"second\"]}}"
         ",{\"from_id\": \"Dx_aB91ISN\", \"to_id\": \"q9\", \"type\": \"relation\", \"direction\": \"right\","
         " \"labels\": [\"hedges\"]}"
-        ",{\"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\", \"value\": {\"choices\": [\"x\"]}}";
+        ",{\"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\", \"value\": {\"choices\": "
+        "[\"x\"]}}";
     const std::string file =
-        "[{\"id\": 7, \"data\": {\"text\": " + json(kCafeText).dump() + "}, \"annotations\": ["
-        "{\"id\": 1, \"completed_by\": {\"id\": 3, \"email\": \"ann@example.org\"}, \"result\": [" + results1 + "]},"
-        "{\"id\": 2, \"completed_by\": 12, \"result\": [" + lsRegion("z", 35, 38, "End", "claim") + "]}],"
+        "[{\"id\": 7, \"data\": {\"text\": " + json(kCafeText).dump() +
+        "}, \"annotations\": ["
+        "{\"id\": 1, \"completed_by\": {\"id\": 3, \"email\": \"ann@example.org\"}, \"result\": [" +
+        results1 +
+        "]},"
+        "{\"id\": 2, \"completed_by\": 12, \"result\": [" +
+        lsRegion("z", 35, 38, "End", "claim") +
+        "]}],"
         " \"predictions\": [{\"result\": []}]}]";
     const auto input = writeInput(dir, "project.json", file);
     Result<ImportOutput> imported = importLabelStudio({input}, ImportOptions{});
@@ -298,10 +306,10 @@ TEST_CASE("labelstudio import: a file as Label Studio writes it, with two annota
 
 TEST_CASE("labelstudio import: stated text that does not match fails the import, listing every problem") {
     fixtures::TempDir dir;
-    const std::string results = lsRegion("h", 8, 11, "mAy", "hedge") + "," +
-                                lsRegion("c", 2, 16, "Cafe\xCC\x81 may help", "claim") + "," +
-                                lsRegion("e", 19, 40, "x", "evidence") + "," +
-                                "{\"from_id\": \"h\", \"to_id\": \"c\", \"type\": \"relation\", \"labels\": [\"hedges\"]}";
+    const std::string results =
+        lsRegion("h", 8, 11, "mAy", "hedge") + "," + lsRegion("c", 2, 16, "Cafe\xCC\x81 may help", "claim") + "," +
+        lsRegion("e", 19, 40, "x", "evidence") + "," +
+        "{\"from_id\": \"h\", \"to_id\": \"c\", \"type\": \"relation\", \"labels\": [\"hedges\"]}";
     const auto input = writeInput(dir, "bad.json", lsTask(results));
 
     Result<ImportOutput> strict = importLabelStudio({input}, ImportOptions{});
@@ -331,8 +339,8 @@ TEST_CASE("labelstudio import: stated text that does not match fails the import,
 TEST_CASE("labelstudio import: offsets inside a character, older UTF-16 files, unknown labels") {
     fixtures::TempDir dir;
     SUBCASE("stated UTF-16 unit: an offset between the halves of the emoji is refused") {
-        const auto input = writeInput(dir, "split.json",
-                                      lsTask(lsRegion("x", 1, 3, " C", "claim"), "", ", \"claimmark_offsets\": \"utf16\""));
+        const auto input = writeInput(
+            dir, "split.json", lsTask(lsRegion("x", 1, 3, " C", "claim"), "", ", \"claimmark_offsets\": \"utf16\""));
         Result<ImportOutput> imported = importLabelStudio({input}, ImportOptions{});
         REQUIRE_FALSE(imported.ok());
         REQUIRE(imported.errors().size() == 1);
@@ -383,9 +391,10 @@ TEST_CASE("labelstudio import: malformed input is reported with file and place")
         CHECK(imported.errors()[0].message == "expected a JSON array of Label Studio tasks");
     }
     SUBCASE("a task without text, a region without labels, a missing file") {
-        const auto input = writeInput(dir, "tasks.json",
-                                      "[{\"data\": {\"n\": 1}}, {\"data\": {\"text\": \"abc\"}, \"annotations\": [{\"result\": "
-                                      "[{\"id\": \"r\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 1}}]}]}]");
+        const auto input =
+            writeInput(dir, "tasks.json",
+                       "[{\"data\": {\"n\": 1}}, {\"data\": {\"text\": \"abc\"}, \"annotations\": [{\"result\": "
+                       "[{\"id\": \"r\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 1}}]}]}]");
         Result<ImportOutput> imported = importLabelStudio({input, dir / "missing.json"}, ImportOptions{});
         REQUIRE_FALSE(imported.ok());
         REQUIRE(imported.errors().size() == 3);

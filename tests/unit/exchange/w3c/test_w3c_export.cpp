@@ -67,7 +67,9 @@ json exportedCollection(const std::vector<ExportSource>& sources, std::size_t in
     return json::parse(out->files[2 * index].content);
 }
 
-std::vector<json> itemsOf(const json& collection) { return collection.at("first").at("items").get<std::vector<json>>(); }
+std::vector<json> itemsOf(const json& collection) {
+    return collection.at("first").at("items").get<std::vector<json>>();
+}
 
 const json* itemWithId(const std::vector<json>& items, const std::string& id) {
     for (const json& item : items)
@@ -227,8 +229,9 @@ TEST_CASE("w3c export: prefix and suffix are up to 32 code points, left out at t
     // Before code point 9: only 9 code points exist.
     CHECK(quote->at("prefix") == "Kratom \xF0\x9F\x8C\xBF ");
     // [23, 55): 32 code points, CRLFs included.
-    CHECK(quote->at("suffix") == "\r\nCafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
-                                 "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\nStudies ");
+    CHECK(quote->at("suffix") ==
+          "\r\nCafe\xCC\x81 \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E says "
+          "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\r\nStudies ");
     // The fragment ending at the text's end would have no suffix; a4's second fragment
     // ends at 62 of 66, so its suffix is " so.".
     const json* a4b = itemWithId(items, "urn:claimmark:article:annotation:a4:fragment:2");

@@ -22,14 +22,14 @@
 #include <tuple>
 
 using namespace claimmark;
+using exchange_fixtures::add;
+using exchange_fixtures::anyContains;
+using exchange_fixtures::kArticleText;
 using fixtures::annotation;
 using fixtures::makeDocument;
 using fixtures::relation;
 using fixtures::TempDir;
 using fixtures::writeFile;
-using exchange_fixtures::add;
-using exchange_fixtures::anyContains;
-using exchange_fixtures::kArticleText;
 
 // =====================================================================================
 // [SECTION] Helpers and fixtures
@@ -82,9 +82,8 @@ Result<ImportOutput> importOne(const std::filesystem::path& input, ImportOptions
 // A generic (non-claimmark) annotation on `source` with the given selectors and bodies.
 std::string genericAnnotation(const std::string& id, const std::string& selectors, const std::string& bodies,
                               const std::string& source = "article.txt") {
-    return R"({"@context": "http://www.w3.org/ns/anno.jsonld", "id": ")" + id +
-           R"(", "type": "Annotation", "body": )" + bodies + R"(, "target": {"source": ")" + source +
-           R"(", "selector": )" + selectors + "}}";
+    return R"({"@context": "http://www.w3.org/ns/anno.jsonld", "id": ")" + id + R"(", "type": "Annotation", "body": )" +
+           bodies + R"(, "target": {"source": ")" + source + R"(", "selector": )" + selectors + "}}";
 }
 
 std::string quote(const std::string& exact, const std::string& prefix = "", const std::string& suffix = "") {
@@ -99,7 +98,9 @@ std::string position(std::size_t start, std::size_t end) {
            std::to_string(end) + "}";
 }
 
-std::string tag(const std::string& label) { return R"({"type": "TextualBody", "purpose": "tagging", "value": ")" + label + "\"}"; }
+std::string tag(const std::string& label) {
+    return R"({"type": "TextualBody", "purpose": "tagging", "value": ")" + label + "\"}";
+}
 
 }  // namespace
 
@@ -157,7 +158,8 @@ TEST_CASE("w3c import: a folder reads every .jsonld in it; an empty collection s
     emptySet.annotator = "carol";
     emptySet.document.sha256 = emptyDoc.sha256();
     emptySet.document.length = emptyDoc.length();
-    const std::vector<ExportSource> sources{std::move(full), ExportSource{"c.json", "empty", std::move(emptyDoc), emptySet}};
+    const std::vector<ExportSource> sources{std::move(full),
+                                            ExportSource{"c.json", "empty", std::move(emptyDoc), emptySet}};
     writeExport(sources, dir.path());
 
     Result<ImportOutput> in = importW3c({dir.path()}, ImportOptions{});
@@ -176,8 +178,8 @@ TEST_CASE("w3c import: a folder reads every .jsonld in it; an empty collection s
 TEST_CASE("w3c import: a quote without a position is found, prefix and suffix telling repeats apart") {
     TempDir dir;
     writeFile(dir / "article.txt", kMayText);
-    const std::string input = "[" +
-        genericAnnotation("http://x.org/1", quote("may", "\xF0\x9F\x8C\xBF It ", " not"), tag("hedge")) + ",\n" +
+    const std::string input =
+        "[" + genericAnnotation("http://x.org/1", quote("may", "\xF0\x9F\x8C\xBF It ", " not"), tag("hedge")) + ",\n" +
         genericAnnotation("http://x.org/2", quote("may", "", "."), tag("hedge")) + ",\n" +
         genericAnnotation("http://x.org/3", "[" + quote("It may help.") + "]", tag("claim")) + "]";
     writeFile(dir / "hyp.json", input);
@@ -216,8 +218,8 @@ TEST_CASE("w3c import: positions count code points (emoji one, CRLF two) and mus
     TempDir dir;
     writeFile(dir / "article.txt", kMayText);
     // [31,34) is the third "may", after the emoji and the CRLF.
-    writeFile(dir / "good.json", genericAnnotation("http://x.org/1", "[" + quote("may") + ", " + position(31, 34) + "]",
-                                                   tag("hedge")));
+    writeFile(dir / "good.json",
+              genericAnnotation("http://x.org/1", "[" + quote("may") + ", " + position(31, 34) + "]", tag("hedge")));
     Result<ImportOutput> good = importOne(dir / "good.json");
     REQUIRE_MESSAGE(good.ok(), good.errorText());
     const Annotation& a = good->documents[0].set.annotations().at(0);
@@ -226,8 +228,8 @@ TEST_CASE("w3c import: positions count code points (emoji one, CRLF two) and mus
     CHECK(a.prefix == "It may help. \xF0\x9F\x8C\xBF It may not.\r\nIt ");
 
     // Counted in UTF-16 (the emoji as two) the same quote would be at [32,35): found "ay.".
-    writeFile(dir / "utf16.json", genericAnnotation("http://x.org/1", "[" + quote("may") + ", " + position(32, 35) + "]",
-                                                    tag("hedge")));
+    writeFile(dir / "utf16.json",
+              genericAnnotation("http://x.org/1", "[" + quote("may") + ", " + position(32, 35) + "]", tag("hedge")));
     Result<ImportOutput> bad = importOne(dir / "utf16.json");
     REQUIRE_FALSE(bad.ok());
     REQUIRE(bad.errors().size() == 1);
@@ -239,9 +241,9 @@ TEST_CASE("w3c import: positions count code points (emoji one, CRLF two) and mus
     REQUIRE_FALSE(past.ok());
     CHECK(past.errorText().find("ends past the end of the text (35 code points)") != std::string::npos);
 
-    writeFile(dir / "negative.json", genericAnnotation("http://x.org/1",
-                                                       R"({"type": "TextPositionSelector", "start": -1, "end": 3})",
-                                                       tag("hedge")));
+    writeFile(dir / "negative.json",
+              genericAnnotation("http://x.org/1", R"({"type": "TextPositionSelector", "start": -1, "end": 3})",
+                                tag("hedge")));
     Result<ImportOutput> negative = importOne(dir / "negative.json");
     REQUIRE_FALSE(negative.ok());
     CHECK(negative.errorText().find("whole numbers") != std::string::npos);
@@ -250,7 +252,8 @@ TEST_CASE("w3c import: positions count code points (emoji one, CRLF two) and mus
 TEST_CASE("w3c import: an AnnotationPage with tagging and comment bodies, creators and new labels") {
     TempDir dir;
     writeFile(dir / "article.txt", kMayText);
-    const std::string page = R"({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": [)" +
+    const std::string page =
+        R"({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": [)" +
         std::string(R"({"id": "urn:x:1", "type": "Annotation", "creator": {"type": "Person", "name": "bob"},
             "body": [{"type": "TextualBody", "purpose": "tagging", "value": "opinion"},
                      {"type": "TextualBody", "purpose": "commenting", "value": "sounds like advice"}],
@@ -287,7 +290,8 @@ TEST_CASE("w3c import: an AnnotationPage with tagging and comment bodies, creato
 TEST_CASE("w3c import: a single annotation with several targets becomes one discontinuous annotation") {
     TempDir dir;
     writeFile(dir / "article.txt", kMayText);
-    writeFile(dir / "one.json", R"({"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:1", "type": "Annotation",
+    writeFile(dir / "one.json",
+              R"({"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:1", "type": "Annotation",
         "body": {"type": "TextualBody", "purpose": "tagging", "value": "hedge"},
         "target": [{"source": "article.txt", "selector": {"type": "TextPositionSelector", "start": 31, "end": 34}},
                    {"source": "article.txt", "selector": {"type": "TextPositionSelector", "start": 3, "end": 6}}]})");
@@ -413,7 +417,8 @@ TEST_CASE("w3c import: a missing fragment, a missing label and unreadable JSON a
     CHECK(broken.errors().at(0).location == "line 3, column 12");
     CHECK(broken.errors().at(0).message.find("invalid JSON") == 0);
 
-    writeFile(dir / "ref.json", R"({"type": "AnnotationCollection", "id": "urn:c", "first": "https://example.org/page1"})");
+    writeFile(dir / "ref.json",
+              R"({"type": "AnnotationCollection", "id": "urn:c", "first": "https://example.org/page1"})");
     Result<ImportOutput> ref = importOne(dir / "ref.json");
     REQUIRE_FALSE(ref.ok());
     CHECK(ref.errors().at(0).location == "first");
@@ -425,7 +430,8 @@ TEST_CASE("w3c import: a target source outside the input's folder is not read, u
     writeFile(dir / "secret.txt", kMayText);
     for (const std::string source : {std::string("../secret.txt"), "file://" + (dir / "secret.txt").string()}) {
         CAPTURE(source);
-        writeFile(dir / "in" / "hyp.json", "[" + genericAnnotation("http://x.org/1", quote("may", "", "."), tag("hedge"), source) + "]");
+        writeFile(dir / "in" / "hyp.json",
+                  "[" + genericAnnotation("http://x.org/1", quote("may", "", "."), tag("hedge"), source) + "]");
         Result<ImportOutput> refused = importOne(dir / "in" / "hyp.json");
         REQUIRE_FALSE(refused.ok());
         CHECK(refused.errorText().find("leads outside the folder") != std::string::npos);
