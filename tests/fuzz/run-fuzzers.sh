@@ -4,8 +4,9 @@
 # with the JSON or brat dictionary. Prints one line per target: runs done and findings.
 # Exits non-zero when any target found a crash, a hang or a sanitizer report; the input that
 # did it is kept as BUILD_DIR/fuzz-findings/<target>-crash-* for a regression test.
+# FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a CI run can be repeated.
 set -uo pipefail
-build=$1
+build=$(realpath "$1")
 seconds=${2:-30}
 here="$(cd "$(dirname "$0")" && pwd)"
 findings="$build/fuzz-findings"
@@ -21,7 +22,7 @@ for target in "$build"/tests/fuzz/fuzz_*; do
   [ -d "$here/corpus/$name" ] && cp -r "$here/corpus/$name/." "$scratch/"
   log="$findings/$name.log"
   (cd "$findings" && "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-      -print_final_stats=1 -artifact_prefix="$findings/$name-" ${dict:+-dict="$dict"} "$scratch") >"$log" 2>&1
+      -print_final_stats=1 -seed="${FUZZ_SEED:-1}" -artifact_prefix="$findings/$name-" ${dict:+-dict="$dict"} "$scratch") >"$log" 2>&1
   status=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   artifacts=$(ls "$findings" | grep -c "^$name-" || true)
