@@ -64,8 +64,12 @@ std::string jsonPlace(std::string_view text, std::size_t byte, std::size_t first
 
 std::string jsonErrorReason(const char* what) {
     std::string message = what;
-    const std::size_t colon = message.find(": ");
-    if (message.rfind("[json.exception.", 0) == 0 && colon != std::string::npos) message = message.substr(colon + 2);
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>" or
+    // "[json.exception.out_of_range.406] <reason>": keep the reason.
+    if (message.rfind("[json.exception.", 0) == 0)
+        if (const std::size_t bracket = message.find("] "); bracket != std::string::npos) message.erase(0, bracket + 2);
+    if (message.rfind("parse error", 0) == 0)
+        if (const std::size_t colon = message.find(": "); colon != std::string::npos) message.erase(0, colon + 2);
     return message;
 }
 

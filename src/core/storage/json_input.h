@@ -40,8 +40,8 @@ std::string jsonPlace(std::string_view text, std::size_t byte, std::size_t first
 // ("line L, column C", lines from `firstLine`, so a JSONL line passes its own number).
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& fileName, std::size_t firstLine = 1);
 
-// Strips nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 5: "
-// prefix, keeping the explanation.
+// nlohmann's message without its "[json.exception.…] " tag and, for parse errors, the
+// "parse error at line 1, column 5: " place (reported separately), keeping the explanation.
 std::string jsonErrorReason(const char* what);
 
 }  // namespace claimmark

@@ -88,9 +88,7 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
                           problem ? problem->message : std::string("nested too deep")};
     }
     if (!parsed || !sax.syntaxError.empty()) {
-        return Diagnostic{fileName,
-                          "line " + std::to_string(sax.syntaxLine) + ", column " + std::to_string(sax.syntaxColumn),
-                          "JSON syntax error: " + sax.syntaxError};
+        return Diagnostic{fileName, jsonPlace(text, sax.syntaxByte), "JSON syntax error: " + sax.syntaxError};
     }
     if (!sax.topIsObject) return Diagnostic{fileName, "", sax.topTypeError};
 

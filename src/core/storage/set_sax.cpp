@@ -24,7 +24,7 @@ const char* jsonTypeName(const json& j) {
 
 // --- [SECTION] SetSax -------------------------------------------------------------------
 
-SetSax::SetSax(std::string_view text) : m_text(text) {
+SetSax::SetSax(std::string_view text) {
     // Moving annotations on regrowth is costly; a set line is rarely under 200 bytes.
     annotations.reserve(text.size() / 200 + 16);
 }
@@ -124,21 +124,9 @@ bool SetSax::end_array() {
 }
 
 bool SetSax::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    // The exception text reads "[json.exception.parse_error.101] parse error at line L,
-    // column C: <what>"; keep <what>, and compute the place ourselves in code points.
-    std::string what = ex.what();
-    const auto column = what.find("column ");
-    const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    syntaxError = what;
-    const std::size_t at = std::min(position > 0 ? position - 1 : 0, m_text.size());
-    syntaxLine = 1;
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i < at; ++i)
-        if (m_text[i] == '\n') ++syntaxLine, lineStart = i + 1;
-    syntaxColumn = 1;
-    for (std::size_t i = lineStart; i < at; ++i)
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++syntaxColumn;
+    // nlohmann's position is 1-based and points just past the offending character.
+    syntaxError = jsonErrorReason(ex.what());
+    syntaxByte = position > 0 ? position - 1 : 0;
     return false;
 }
 

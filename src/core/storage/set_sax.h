@@ -103,8 +103,8 @@ public:
     std::vector<ParsedAnnotation> annotations;
     Problems problems;  // paths are absolute (annotations[3].spans[0])
     std::string syntaxError;
-    bool tooDeep = false;  // nesting beyond kMaxJsonDepth: parsing stopped there
-    std::size_t syntaxLine = 0, syntaxColumn = 0;
+    bool tooDeep = false;        // nesting beyond kMaxJsonDepth: parsing stopped there
+    std::size_t syntaxByte = 0;  // where the syntax error is (jsonPlace gives line and column)
 
     bool null() override;
     bool boolean(bool v) override;
@@ -130,7 +130,6 @@ private:
         std::size_t index = 0;
     };
 
-    std::string_view m_text;
     std::vector<Level> m_frames;
     std::size_t m_depth = 0;  // arrays and objects open now, captured ones included
     DomCapture m_capture;
