@@ -28,6 +28,24 @@ std::string errnoText(int error) { return std::strerror(error); }
 
 void setAtomicWriteFaultHookForTesting(std::function<bool(const char* step)> hook) { faultHook() = std::move(hook); }
 
+std::filesystem::path resolvedPath(const std::filesystem::path& path) {
+    std::error_code ec;
+    std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    if (ec) absolute = path;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, ec);
+    return ec ? absolute.lexically_normal() : canonical;
+}
+
+bool liesInside(const std::filesystem::path& path, const std::filesystem::path& folder) {
+    const std::filesystem::path p = resolvedPath(path), root = resolvedPath(folder);
+    auto at = p.begin();
+    for (auto r = root.begin(); r != root.end(); ++r, ++at) {
+        if (r->empty()) continue;  // a trailing separator
+        if (at == p.end() || *at != *r) return false;
+    }
+    return true;
+}
+
 Result<std::string> readFileBytes(const fs::path& path) {
     const std::string name = path.string();
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

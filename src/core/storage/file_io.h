@@ -25,6 +25,12 @@ struct FileStamp {
 
 // The whole file; a missing file, a folder, or a read error each get their own message.
 Result<std::string> readFileBytes(const std::filesystem::path& path);
+
+// `path` made absolute with symbolic links resolved (as far as it exists; the rest normalised).
+std::filesystem::path resolvedPath(const std::filesystem::path& path);
+// True when `path` is `folder` or lies below it, both resolved: the check behind every rule
+// of the kind "an input may only make claimmark read files in this folder".
+bool liesInside(const std::filesystem::path& path, const std::filesystem::path& folder);
 FileStamp stampOf(const std::filesystem::path& path, std::string_view content);
 FileStamp stampOfFileOnDisk(const std::filesystem::path& path);  // reads it to hash
 // True when the file at `path` differs from `stamp` (created, deleted or content changed;

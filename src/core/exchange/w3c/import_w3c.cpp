@@ -84,11 +84,7 @@ std::optional<fs::path> localSource(std::string source, const fs::path& input, s
     if (path.is_relative()) path = input.parent_path() / path;
     // The same trust boundary as a set's document.path: an input file may make claimmark read
     // only files in its own folder (or below), never wherever its JSON points.
-    std::error_code ec;
-    const fs::path folder = fs::weakly_canonical(fs::absolute(input, ec).parent_path(), ec);
-    const fs::path target = fs::weakly_canonical(fs::absolute(path, ec), ec);
-    const fs::path relative = target.lexically_relative(folder);
-    if (relative.empty() || *relative.begin() == "..") {
+    if (!liesInside(path, resolvedPath(input).parent_path())) {
         why = "the target source " + inQuotes(original) + " leads outside the folder of " + input.string() +
               "; give the article with --article";
         return std::nullopt;
