@@ -8,6 +8,14 @@
 
 namespace claimmark::cli {
 
+bool readArticleOption(const ParsedArguments& parsed, std::optional<std::filesystem::path>& article) {
+    const std::string* named = parsed.value("--article");
+    if (!named) return true;
+    if (named->empty()) return false;
+    article = std::filesystem::path(*named);
+    return true;
+}
+
 void printDiagnostics(const Diagnostics& diagnostics) {
     for (const Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.toString() << '\n';
 }

@@ -2,6 +2,7 @@
 // they share. `arguments` is the command line after the subcommand's name.
 #pragma once
 
+#include "cli/arguments.h"
 #include "core/model/annotation_set.h"
 #include "core/diagnostic.h"
 #include "core/text/document.h"
@@ -30,6 +31,10 @@ extern const char* const kExportUsage;
 extern const char* const kImportUsage;
 extern const char* const kAgreeUsage;
 extern const char* const kMergeUsage;
+
+// Reads --article into `article` (left empty when the option is absent); false when it is
+// given without a file name, which is a usage error.
+bool readArticleOption(const ParsedArguments& parsed, std::optional<std::filesystem::path>& article);
 
 // One diagnostic per line on stderr.
 void printDiagnostics(const Diagnostics& diagnostics);

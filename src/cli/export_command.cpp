@@ -112,10 +112,7 @@ int runExport(const std::vector<std::string>& arguments) {
     if (parsed.positional.empty()) return usageError("export", "no annotation set given");
 
     std::optional<std::filesystem::path> article;
-    if (const std::string* named = parsed.value("--article")) {
-        if (named->empty()) return usageError("export", "--article needs a file name");
-        article = std::filesystem::path(*named);
-    }
+    if (!readArticleOption(parsed, article)) return usageError("export", "--article needs a file name");
 
     // Load and check everything first; report every bad set, not just the first.
     std::vector<ExportSource> sources;

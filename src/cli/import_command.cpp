@@ -149,7 +149,7 @@ int runImport(const std::vector<std::string>& arguments) {
         if (annotator->empty()) return usageError("import", "--annotator needs a name");
         options.annotator = *annotator;
     }
-    if (const std::string* article = parsed.value("--article")) options.article = fs::path(*article);
+    if (!readArticleOption(parsed, options.article)) return usageError("import", "--article needs a file name");
     const bool force = parsed.has("--force");
 
     std::vector<fs::path> inputs(parsed.positional.begin(), parsed.positional.end());

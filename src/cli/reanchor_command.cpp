@@ -100,10 +100,7 @@ int runReanchor(const std::vector<std::string>& arguments) {
     }
     AnnotationSet& set = loaded->set;
     std::optional<std::filesystem::path> article;
-    if (const std::string* named = parsed.value("--article")) {
-        if (named->empty()) return usageError("reanchor", "--article needs a file name");
-        article = std::filesystem::path(*named);
-    }
+    if (!readArticleOption(parsed, article)) return usageError("reanchor", "--article needs a file name");
     Result<Document> document = loadArticleForSet(inPath, set, article);
     if (!document) {
         printDiagnostics(document.errors());

@@ -92,10 +92,7 @@ int runValidate(const std::vector<std::string>& arguments) {
     if (parsed.positional.empty()) return usageError("validate", "no annotation set given");
 
     std::optional<std::filesystem::path> article;
-    if (const std::string* named = parsed.value("--article")) {
-        if (named->empty()) return usageError("validate", "--article needs a file name");
-        article = std::filesystem::path(*named);
-    }
+    if (!readArticleOption(parsed, article)) return usageError("validate", "--article needs a file name");
     bool allValid = true;
     for (const std::string& name : parsed.positional) allValid = validateOne(name, article) && allValid;
     std::cout.flush();
