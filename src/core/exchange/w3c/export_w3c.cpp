@@ -138,13 +138,7 @@ struct Writer {
             out += ",\"target\":";
             appendSpanTarget(out, source, articleIri, a.spans[k]);
             appendStringMember(out, w3c::kKeyAnnotation, a.id);
-            if (fragments > 1) {
-                // Appended piece by piece: GCC 12 warns falsely (-Wstringop-overflow) on the sum.
-                out += ",\"";
-                out += w3c::kKeyFragments;
-                out += "\":";
-                out += std::to_string(fragments);
-            }
+            if (fragments > 1) out += ",\"" + std::string(w3c::kKeyFragments) + "\":" + std::to_string(fragments);
             out += '}';
         }
     }

@@ -428,7 +428,7 @@ TEST_CASE("w3c import: a target source outside the input's folder is not read, u
     TempDir dir;
     std::filesystem::create_directories(dir / "in");
     writeFile(dir / "secret.txt", kMayText);
-    for (const std::string source : {std::string("../secret.txt"), "file://" + (dir / "secret.txt").string()}) {
+    for (const std::string& source : {std::string("../secret.txt"), "file://" + (dir / "secret.txt").string()}) {
         CAPTURE(source);
         writeFile(dir / "in" / "hyp.json",
                   "[" + genericAnnotation("http://x.org/1", quote("may", "", "."), tag("hedge"), source) + "]");
