@@ -3,8 +3,8 @@
 #   1. the sanitizer build (AddressSanitizer + UBSan) of the core, the command line and their
 #      unit and CLI tests, in ./build-asan
 #   2. the libFuzzer targets (clang) in ./build-fuzz, each run for FUZZ_SECONDS (default 30)
-#   3. the Release build in ./build: unit, command-line, headless editor, end-to-end (Xvfb)
-#      and fault tests
+#   3. the Release build in ./build: the end-to-end tests (Xvfb), then unit, command-line,
+#      headless editor and fault tests
 # --quick runs step 3 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,10 @@ fi
 stage "Release build"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$jobs"
+stage "end-to-end tests (the real editor under Xvfb, driven by xdotool)"
+# Synthetic input on a virtual display: a test that fails is run once more, and the first
+# failure's output (with the editor's input trace) stays in the log above the retry.
+ctest --test-dir build --output-on-failure -L e2e --repeat until-pass:2
 stage "tests"
-ctest --test-dir build --output-on-failure -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs" -LE e2e
 stage "done"

@@ -43,36 +43,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A display no one else uses: parallel runs and leftovers from a crashed run each hold one.
-# Xvfb itself refuses a display whose lock exists, so a race between two runs just moves
-# the loser on to the next number.
+source "$SOURCE_DIR/tests/e2e/virtual_display.sh"
 start_display() {
-  local n
-  DISPLAY_NUMBER=""
-  for n in $(seq 90 119); do
-    [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
-    Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 50); do
-      [[ -e "/tmp/.X11-unix/X$n" ]] && break
-      kill -0 "$XVFB_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$XVFB_PID" 2>/dev/null && [[ -e "/tmp/.X11-unix/X$n" ]]; then
-      DISPLAY_NUMBER=$n
-      break
-    fi
-    kill "$XVFB_PID" 2>/dev/null
-    wait "$XVFB_PID" 2>/dev/null
-    XVFB_PID=""
-  done
-  [[ -n "$DISPLAY_NUMBER" ]] || fail "could not start Xvfb on any display from :90 to :119"
-  export DISPLAY=":$DISPLAY_NUMBER"
+  start_virtual_display "$WORK" || fail "Xvfb did not start: $(cat "$WORK/xvfb.log" 2>/dev/null)"
 }
 
 # start_app ARGS... — runs the editor and waits for its window (WINDOW, APP_PID).
+# CLAIMMARK_TRACE_INPUT makes the editor log every input event it gets (input_trace.h), so
+# a failure's log shows what arrived and what Dear ImGui saw.
 start_app() {
-  "$BINARY" "$@" >>"$WORK/app.log" 2>&1 &
+  CLAIMMARK_TRACE_INPUT=1 "$BINARY" "$@" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   WINDOW=$(timeout "$TIMEOUT" xdotool search --sync --onlyvisible --name claimmark 2>/dev/null | head -n 1)
   [[ -n "$WINDOW" ]] || fail "no claimmark window appeared within ${TIMEOUT}s"
@@ -153,6 +133,9 @@ select_first_line() {
     fail "dragging to the end of the line did not select it (selection: '${SELECTION:-none}')"
   xdotool mouseup 1
   sleep 0.2
+  # The release ends the drag; the selection must stay for the label key.
+  wait_for selection_covers "$((INK_LEFT + 2))" "$((INK_RIGHT - 2))" ||
+    fail "the selection was gone after the mouse button was released (selection: '${SELECTION:-none}')"
 }
 
 # Prints a set's annotations as "count|label|text|start,end;..." (first annotation only).

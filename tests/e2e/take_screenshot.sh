@@ -34,23 +34,8 @@ mkdir -p "$WORK/samples" "$WORK/annotations/turmeric-joint-health"
 cp "$SOURCE_DIR/samples/turmeric-joint-health.txt" "$WORK/samples/"
 cp "$SOURCE_DIR/annotations/turmeric-joint-health/maria.json" "$WORK/annotations/turmeric-joint-health/"
 
-DISPLAY_NUMBER=""
-for n in $(seq 90 119); do
-  [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
-  Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-  XVFB_PID=$!
-  for _ in $(seq 50); do
-    [[ -e "/tmp/.X11-unix/X$n" ]] && break
-    sleep 0.1
-  done
-  if kill -0 "$XVFB_PID" 2>/dev/null && [[ -e "/tmp/.X11-unix/X$n" ]]; then
-    DISPLAY_NUMBER=$n
-    break
-  fi
-  XVFB_PID=""
-done
-[[ -n "$DISPLAY_NUMBER" ]] || { echo "take_screenshot: no free display" >&2; exit 1; }
-export DISPLAY=":$DISPLAY_NUMBER"
+source "$SOURCE_DIR/tests/e2e/virtual_display.sh"
+start_virtual_display "$WORK" || { echo "take_screenshot: Xvfb did not start: $(cat "$WORK/xvfb.log")" >&2; exit 1; }
 
 # Fill the screen: without a window manager the window opens at 1280x820 in the corner.
 (cd "$WORK" && exec "$BINARY" samples/turmeric-joint-health.txt \

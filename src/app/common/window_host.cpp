@@ -16,6 +16,7 @@
 #include "app/adjudication/adjudication_launch.h"
 #include "app/editor/editor_screen.h"
 #include "app/common/fonts.h"
+#include "app/common/input_trace.h"
 #include "app/project/project_screen.h"
 #include "app/common/screen.h"
 #include "app/common/style.h"
@@ -40,6 +41,8 @@
 namespace claimmark::app {
 
 namespace {
+
+InputTrace g_trace;  // CLAIMMARK_TRACE_INPUT: what arrives, and what Dear ImGui is handed
 
 void glfwErrorCallback(int code, const char* description) {
     std::fprintf(stderr, "claimmark: GLFW error %d: %s\n", code, description);
@@ -80,6 +83,11 @@ int modifierBit(int key) {
 
 void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    g_trace.event("key %d scancode %d %s mods %d", key, scancode,
+                  action == GLFW_PRESS     ? "press"
+                  : action == GLFW_RELEASE ? "release"
+                                           : "repeat",
+                  mods);
     if (const int bit = modifierBit(key)) {
         if (action == GLFW_PRESS) g_modifiersDown |= bit;
         if (action == GLFW_RELEASE) g_modifiersDown &= ~bit;
@@ -122,6 +130,12 @@ std::vector<ButtonEvent> g_buttonEvents;
 
 void mouseButtonCallback(GLFWwindow* window, int button, int action, int mods) {
     ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+    if (g_trace.enabled()) {
+        double x = 0, y = 0;
+        glfwGetCursorPos(window, &x, &y);
+        g_trace.event("button %d %s at %d,%d mods %d", button, action == GLFW_PRESS ? "press" : "release", int(x),
+                      int(y), mods);
+    }
     if (button >= 0 && button < 3) g_buttonEvents.push_back({button, action == GLFW_PRESS});
 }
 
@@ -198,6 +212,7 @@ std::vector<int> g_focusEvents;
 
 void focusCallback(GLFWwindow* window, int focused) {
     ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+    g_trace.event("window focus %s", focused ? "gained" : "lost");
     g_focusEvents.push_back(focused);
 }
 
@@ -450,6 +465,7 @@ int runEditor(const EditorOptions& options) {
         if (latch.holding()) settleFrames = kMaxSettleFrames;
         buttons.apply(io);
         if (buttons.pending()) settleFrames = kMaxSettleFrames;
+        g_trace.frame(io, glfwGetWindowAttrib(window, GLFW_FOCUSED) != 0);
         ImGui::NewFrame();
         screen.draw();
         ImGui::Render();
@@ -462,6 +478,7 @@ int runEditor(const EditorOptions& options) {
         if (std::string title = screen.title(); title != shownTitle) {  // "•" marks unsaved changes
             shownTitle = std::move(title);
             glfwSetWindowTitle(window, shownTitle.c_str());
+            g_trace.event("title \"%s\"", shownTitle.c_str());
         }
 
         // Between frames: close the top screen, or open one on top of it.
