@@ -2,8 +2,9 @@
 // write annotation sets as a dataset for other tools.
 //
 // Every set is loaded and checked, with its article, before anything is generated; the
-// format builds all files in memory; only then is OUT written (atomically, or through a
-// staging folder for folder formats), so an error never leaves half an output.
+// format then streams its files into a temporary file beside OUT (or a staging folder for
+// folder formats), which is put in place only when the whole output is there, so an error
+// never leaves half an output and no file is held in memory whole.
 #include "cli/arguments.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -153,13 +154,15 @@ int runExport(const std::vector<std::string>& arguments) {
         return kExitBadInput;
     }
 
-    Result<ExportOutput> output = runExportFormat(*format, sources, options);
+    ExportFileSink sink(*outName, format->layout);
+    Result<ExportReport> output = runExportFormat(*format, sources, options, sink);
     if (!output) {
+        sink.abandon();
         printDiagnostics(output.errors());
         std::cerr << "nothing written\n";
         return kExitBadInput;
     }
-    Status written = writeExportOutput(*outName, *output, format->layout);
+    Status written = sink.commit();
     if (!written) {
         std::cerr << written.error << '\n' << "nothing written\n";
         return kExitBadInput;
@@ -169,7 +172,7 @@ int runExport(const std::vector<std::string>& arguments) {
     std::size_t annotations = 0;
     for (const ExportSource& source : sources) annotations += source.set.annotationCount() - source.set.orphanedCount();
     if (format->layout == ExportLayout::Folder) {
-        std::cerr << "wrote " << plural(output->files.size(), "file", "files") << " to " << *outName << " ("
+        std::cerr << "wrote " << plural(sink.fileCount(), "file", "files") << " to " << *outName << " ("
                   << plural(sources.size(), "document", "documents") << ", "
                   << plural(annotations, "annotation", "annotations") << ", offsets in "
                   << offsetUnitName(options.offsets) << ")\n";

@@ -2,6 +2,7 @@
 #include "core/exchange/exchange.h"
 
 #include "core/exchange/exchange_formats.h"
+#include "core/exchange/export_sink.h"
 #include "core/storage/json_input.h"
 
 #include <new>
@@ -51,21 +52,21 @@ std::optional<std::size_t> codePointFromUnit(const Document& document, std::size
 const std::vector<ExportFormat>& exportFormats() {
     static const std::vector<ExportFormat> formats = {
         {"jsonl", "one JSON line per document: text, sha256, offset unit, annotations, relations", ExportLayout::File,
-         OffsetUnit::CodePoint, true, exportJsonl},
+         OffsetUnit::CodePoint, true, writeJsonl},
         {"brat", "brat standoff: OUT/<stem>.txt, OUT/<stem>.ann and OUT/annotation.conf", ExportLayout::Folder,
-         OffsetUnit::CodePoint, false, exportBrat},
+         OffsetUnit::CodePoint, false, writeBrat},
         {"conll", "tokens with one BIO tag column per label, blank line between sentences", ExportLayout::File,
-         OffsetUnit::CodePoint, true, exportConll},
+         OffsetUnit::CodePoint, true, writeConll},
         {"w3c", "W3C Web Annotation JSON-LD, one file per document in the OUT folder", ExportLayout::Folder,
-         OffsetUnit::CodePoint, false, exportW3c},
+         OffsetUnit::CodePoint, false, writeW3c},
         {"csv", "one row per annotation (RFC 4180, UTF-8), attributes as columns", ExportLayout::File,
-         OffsetUnit::CodePoint, true, exportCsv},
+         OffsetUnit::CodePoint, true, writeCsv},
         {"labelstudio", "Label Studio task list (JSON) with labels and relations", ExportLayout::File,
-         OffsetUnit::CodePoint, true, exportLabelStudio},
+         OffsetUnit::CodePoint, true, writeLabelStudio},
         {"doccano", "doccano JSONL (entities, relations); UTF-16 offsets unless --offsets", ExportLayout::File,
-         OffsetUnit::Utf16, true, exportDoccano},
+         OffsetUnit::Utf16, true, writeDoccano},
         {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict", ExportLayout::File,
-         OffsetUnit::CodePoint, false, exportClaimReview},
+         OffsetUnit::CodePoint, false, writeClaimReview},
     };
     return formats;
 }
@@ -112,10 +113,19 @@ Result<ImportOutput> runImportFormat(const ImportFormat& format, const std::vect
     }
 }
 
+Result<ExportReport> runExportFormat(const ExportFormat& format, const std::vector<ExportSource>& sources,
+                                     const ExportOptions& options, ExportSink& sink) {
+    try {
+        return format.write(sources, options, sink);
+    } catch (const std::exception& e) {
+        return Diagnostic{std::string(format.name) + " export", "", std::string("failed: ") + escapedReason(e)};
+    }
+}
+
 Result<ExportOutput> runExportFormat(const ExportFormat& format, const std::vector<ExportSource>& sources,
                                      const ExportOptions& options) {
     try {
-        return format.run(sources, options);
+        return exportIntoMemory(format.write, sources, options);
     } catch (const std::exception& e) {
         return Diagnostic{std::string(format.name) + " export", "", std::string("failed: ") + escapedReason(e)};
     }

@@ -7,11 +7,13 @@
 //   and an import converts the tool's unit to code points, refusing offsets that fall inside
 //   a character (a surrogate pair or a UTF-8 sequence).
 // [SECTION] Export
-//   A format turns loaded sets (each with its article) into files held in memory; nothing is
-//   written until every file is ready, so an error never leaves half an output (the CLI then
-//   writes them with writeExportFiles, atomically). Single-file formats produce one file
-//   whose relativePath is empty (it goes to -o itself); folder formats produce paths
-//   relative to the -o folder.
+//   A format writes loaded sets (each with its article) into an ExportSink (export_sink.h)
+//   file by file, piece by piece, so no whole file is held in memory. The CLI's sink streams
+//   to a temporary file or staging folder and puts the output in place only when the format
+//   has succeeded (ExportFileSink, export_writer.h), so an error never leaves half an
+//   output. Single-file formats write one file whose relativePath is empty (it goes to -o
+//   itself); folder formats write paths relative to the -o folder. Anything a format must
+//   know before writing (counts, headers) it works out from the sets, not from its text.
 // [SECTION] Import
 //   A format reads its input files into one AnnotationSet per document, together with the
 //   article text. Every span's offsets are checked against the text; a span whose stated
@@ -64,10 +66,18 @@ struct ExportFile {
     std::string content;
 };
 
-struct ExportOutput {
-    std::vector<ExportFile> files;
+// What a format reports besides its files.
+struct ExportReport {
     std::vector<std::string> notices;  // printed to stderr ("offsets are UTF-16 units ...")
 };
+
+// An export collected in memory (MemoryExportSink): its files and its notices.
+struct ExportOutput {
+    std::vector<ExportFile> files;
+    std::vector<std::string> notices;
+};
+
+class ExportSink;
 
 enum class ExportLayout { File, Folder };
 
@@ -77,7 +87,10 @@ struct ExportFormat {
     ExportLayout layout;
     OffsetUnit defaultOffsets;
     bool offsetsSelectable;  // false: the format fixes its unit (brat, w3c: code points)
-    Result<ExportOutput> (*run)(const std::vector<ExportSource>& sources, const ExportOptions& options);
+    // Writes the files into `sink`, in order; on failure (its diagnostics) the caller
+    // abandons what was written.
+    Result<ExportReport> (*write)(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                  ExportSink& sink);
 };
 
 // --- [SECTION] Import ---------------------------------------------------------------------
@@ -122,6 +135,11 @@ const ImportFormat* findImportFormat(std::string_view name);
 // not foresee, memory exhausted) into a diagnostic naming the input, instead of an abort.
 Result<ImportOutput> runImportFormat(const ImportFormat& format, const std::vector<std::filesystem::path>& inputs,
                                      const ImportOptions& options);
+// The export written into `sink` (the CLI passes an ExportFileSink); on failure the caller
+// abandons the sink.
+Result<ExportReport> runExportFormat(const ExportFormat& format, const std::vector<ExportSource>& sources,
+                                     const ExportOptions& options, ExportSink& sink);
+// The export collected in memory.
 Result<ExportOutput> runExportFormat(const ExportFormat& format, const std::vector<ExportSource>& sources,
                                      const ExportOptions& options);
 

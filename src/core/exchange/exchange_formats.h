@@ -1,20 +1,55 @@
 // exchange_formats.h — the entry point of each export and import format (one file per
 // format: export_<name>.cpp, import_<name>.cpp), gathered by the registry in exchange.cpp.
-// Callers use exchange.h's registry, not these directly; tests may call them.
+// Callers use exchange.h's registry, not these directly; tests may call them (the export<Name>
+// forms collect the files in memory).
 #pragma once
 
 #include "core/exchange/exchange.h"
+#include "core/exchange/export_sink.h"
 
 namespace claimmark {
 
-Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportBrat(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportConll(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportW3c(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options);
-Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options);
+// Writing entry points: each format writes its files into the sink (export_sink.h).
+Result<ExportReport> writeJsonl(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                ExportSink& sink);
+Result<ExportReport> writeBrat(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                               ExportSink& sink);
+Result<ExportReport> writeConll(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                ExportSink& sink);
+Result<ExportReport> writeW3c(const std::vector<ExportSource>& sources, const ExportOptions& options, ExportSink& sink);
+Result<ExportReport> writeCsv(const std::vector<ExportSource>& sources, const ExportOptions& options, ExportSink& sink);
+Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                      ExportSink& sink);
+Result<ExportReport> writeDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                  ExportSink& sink);
+Result<ExportReport> writeClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                      ExportSink& sink);
+
+// The same, collected in memory (for tests).
+inline Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeJsonl, sources, options);
+}
+inline Result<ExportOutput> exportBrat(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeBrat, sources, options);
+}
+inline Result<ExportOutput> exportConll(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeConll, sources, options);
+}
+inline Result<ExportOutput> exportW3c(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeW3c, sources, options);
+}
+inline Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeCsv, sources, options);
+}
+inline Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeLabelStudio, sources, options);
+}
+inline Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeDoccano, sources, options);
+}
+inline Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeClaimReview, sources, options);
+}
 
 Result<ImportOutput> importJsonl(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 Result<ImportOutput> importBrat(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);

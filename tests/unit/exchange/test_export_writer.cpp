@@ -3,8 +3,6 @@
 // that already existed keeps its old files.
 #include "core/exchange/export_writer.h"
 
-#include "core/storage/file_io.h"
-
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -67,16 +65,17 @@ ExportOutput threeFiles() {
     return output;
 }
 
-// Makes writeFileAtomic's `failOn`-th "write" step fail (1-based), for the scope's life.
+// Makes the `failOn`-th "write" step of the files being written fail (1-based), for the
+// scope's life.
 struct FailNthWrite {
     explicit FailNthWrite(int failOn) {
         auto count = std::make_shared<int>(0);
-        setAtomicWriteFaultHookForTesting([count, failOn](const char* step) {
+        setExportWriteFaultHookForTesting([count, failOn](const char* step) {
             if (std::string(step) != "write") return true;
             return ++*count != failOn;
         });
     }
-    ~FailNthWrite() { setAtomicWriteFaultHookForTesting(nullptr); }
+    ~FailNthWrite() { setExportWriteFaultHookForTesting(nullptr); }
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 // Lines are grouped by kind (all T, then E, R, *, A, N, #) so output is deterministic.
 #include "core/exchange/brat/brat_format.h"
 #include "core/exchange/exchange_formats.h"
+#include "core/exchange/export_sink.h"
 
 #include <algorithm>
 #include <map>
@@ -269,11 +270,6 @@ std::string visualConf(const Configuration& conf) {
 
 // --- [SECTION] .ann -----------------------------------------------------------------------
 
-struct AnnResult {
-    std::string ann;
-    std::vector<std::string> notices;
-};
-
 // Union-find over exported annotation positions, for '*' lines.
 struct Groups {
     std::vector<std::size_t> parent;
@@ -289,13 +285,15 @@ struct Groups {
     }
 };
 
-AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics& errors) {
+// Writes the .ann lines of one set into `out` (its file begun), kind by kind: each kind is
+// worked out from the set before its lines are written, so no section is held as text.
+// Returns the notices.
+std::vector<std::string> writeAnn(const ExportSource& source, Configuration& conf, Diagnostics& errors,
+                                  ExportSink& out) {
     const AnnotationSet& set = source.set;
     const Document& document = source.document;
     const std::string setFile = source.setPath.string();
-    AnnResult result;
-    std::string& out = result.ann;
-    out.reserve(set.annotationCount() * 64);
+    std::vector<std::string> notices;
 
     struct Exported {
         const Annotation* annotation;
@@ -355,13 +353,17 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
     // Relations: event arguments, '*' groups, R lines.
     std::vector<std::vector<std::pair<std::string, std::size_t>>> eventArguments(exported.size());
     std::map<std::string, Groups> equivalences;  // '*' type -> groups
-    std::string rLines, noteLines;
-    std::size_t rCount = 0, noteCount = 0, droppedRelations = 0;
-    auto addNote = [&](const std::string& targetId, const std::string& note, const std::string& ownerId) {
+    struct RLine {
+        const Relation* relation;
+        std::size_t from, to;  // positions in `exported`
+    };
+    std::vector<RLine> rLines;
+    std::size_t noteCount = 0, droppedRelations = 0;
+    auto writeNote = [&](const std::string& targetId, const std::string& note, const std::string& ownerId) {
         bool changed = false;
         const std::string oneLine = withoutLineBreaks(note, changed);
         if (changed) noteChanged.push_back(ownerId);
-        noteLines += "#" + std::to_string(++noteCount) + "\tAnnotatorNotes " + targetId + "\t" + oneLine + "\n";
+        out += "#" + std::to_string(++noteCount) + "\tAnnotatorNotes " + targetId + "\t" + oneLine + "\n";
     };
     std::vector<std::pair<std::string, std::string>> relationNotes;  // R id, note
     for (const Relation* r : set.relationsInOrder()) {
@@ -394,8 +396,8 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
             g.join(from->second, to->second);
             continue;
         }
-        const std::string rId = "R" + std::to_string(++rCount);
-        rLines += rId + "\t" + r->type + " Arg1:" + target(from->second) + " Arg2:" + target(to->second) + "\n";
+        rLines.push_back(RLine{r, from->second, to->second});
+        const std::string rId = "R" + std::to_string(rLines.size());
         if (r->extra.is_object()) {
             auto note = r->extra.find(brat::kRelationNoteKey);
             if (note != r->extra.end() && note->is_string() && !note->get<std::string>().empty())
@@ -410,7 +412,9 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
         for (const auto& [role, argument] : eventArguments[i]) out += " " + role + ":" + target(argument);
         out += "\n";
     }
-    out += rLines;
+    for (std::size_t i = 0; i < rLines.size(); ++i)
+        out += "R" + std::to_string(i + 1) + "\t" + rLines[i].relation->type + " Arg1:" + target(rLines[i].from) +
+               " Arg2:" + target(rLines[i].to) + "\n";
     // '*' lines: one per group of connected members, members in document order.
     for (auto& [type, groups] : equivalences) {
         std::map<std::size_t, std::vector<std::size_t>> members;
@@ -424,9 +428,18 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
         }
     }
 
-    // A and N lines.
+    // A lines (and every problem with A and N lines, in attribute order), then N lines.
     std::size_t aCount = 0, nCount = 0, falseBooleans = 0;
-    std::string nLines;
+    // The "db:id" and text of a reference attribute; false when no N line can hold them.
+    auto splitReference = [](const std::string& s, std::string& ref, std::string& str) {
+        const std::size_t space = s.find(' ');
+        ref = s.substr(0, space);
+        str = space == std::string::npos ? "" : s.substr(space + 1);
+        return !ref.empty() && ref.find_first_of("\t\r\n") == std::string::npos &&
+               str.find_first_of("\r\n") == std::string::npos;
+    };
+    std::string ref, str;
+    bool anyReference = false;
     for (std::size_t i = 0; i < exported.size(); ++i) {
         const Annotation& a = *exported[i].annotation;
         const LabelDef* label = set.schema.findLabel(a.label);
@@ -435,18 +448,14 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
             const bool isText = def && def->kind == AttributeKind::Text;
             if (isText && brat::referenceIndex(name)) {
                 const std::string s = attributeValueToString(value);
-                const std::size_t space = s.find(' ');
-                const std::string ref = s.substr(0, space);
-                const std::string str = space == std::string::npos ? "" : s.substr(space + 1);
-                if (ref.empty() || ref.find_first_of("\t\r\n") != std::string::npos ||
-                    str.find_first_of("\r\n") != std::string::npos) {
+                if (!splitReference(s, ref, str)) {
                     errors.push_back({setFile, "annotations[" + a.id + "].attributes." + name,
                                       "reference " + inQuotes(s) +
                                           " cannot be written as a brat N line "
                                           "(expected \"db:id\" or \"db:id text\" on one line)"});
                     continue;
                 }
-                nLines += "N" + std::to_string(++nCount) + "\tReference " + target(i) + " " + ref + "\t" + str + "\n";
+                anyReference = true;
                 continue;
             }
             if (const bool* b = std::get_if<bool>(&value)) {
@@ -465,61 +474,72 @@ AnnResult writeAnn(const ExportSource& source, Configuration& conf, Diagnostics&
             out += "A" + std::to_string(++aCount) + "\t" + name + " " + target(i) + " " + s + "\n";
         }
     }
-    out += nLines;
+    for (std::size_t i = 0; i < exported.size() && anyReference; ++i) {
+        const Annotation& a = *exported[i].annotation;
+        const LabelDef* label = set.schema.findLabel(a.label);
+        for (const auto& [name, value] : a.attributes) {
+            const AttributeDef* def = label ? label->findAttribute(name) : nullptr;
+            if (!def || def->kind != AttributeKind::Text || !brat::referenceIndex(name)) continue;
+            if (!splitReference(attributeValueToString(value), ref, str)) continue;
+            out += "N" + std::to_string(++nCount) + "\tReference " + target(i) + " " + ref + "\t" + str + "\n";
+        }
+    }
 
     // # lines: annotation notes in document order, then relation notes.
     for (std::size_t i = 0; i < exported.size(); ++i)
         if (!exported[i].annotation->note.empty())
-            addNote(target(i), exported[i].annotation->note, exported[i].annotation->id);
-    for (const auto& [rId, note] : relationNotes) addNote(rId, note, rId);
-    out += noteLines;
+            writeNote(target(i), exported[i].annotation->note, exported[i].annotation->id);
+    for (const auto& [rId, note] : relationNotes) writeNote(rId, note, rId);
 
     const std::string prefix = setFile + ": ";
     if (orphaned)
-        result.notices.push_back(prefix + std::to_string(orphaned) +
-                                 " orphaned annotation(s) left out (their offsets refer to an older text)");
+        notices.push_back(prefix + std::to_string(orphaned) +
+                          " orphaned annotation(s) left out (their offsets refer to an older text)");
     if (!onlyLineBreaks.empty())
-        result.notices.push_back(prefix + "annotation(s) covering only line breaks left out (brat cannot hold them): " +
-                                 joinIds(onlyLineBreaks));
+        notices.push_back(prefix + "annotation(s) covering only line breaks left out (brat cannot hold them): " +
+                          joinIds(onlyLineBreaks));
     if (droppedRelations)
-        result.notices.push_back(prefix + std::to_string(droppedRelations) +
-                                 " relation(s) left out because an end was left out");
+        notices.push_back(prefix + std::to_string(droppedRelations) +
+                          " relation(s) left out because an end was left out");
     if (!split.empty())
-        result.notices.push_back(prefix +
-                                 "span(s) crossing line breaks written as one fragment per line, as brat "
-                                 "does: " +
-                                 joinIds(split));
+        notices.push_back(prefix +
+                          "span(s) crossing line breaks written as one fragment per line, as brat "
+                          "does: " +
+                          joinIds(split));
     if (!noteChanged.empty())
-        result.notices.push_back(prefix +
-                                 "note(s) with line breaks written with spaces instead (a brat note is "
-                                 "one line): " +
-                                 joinIds(noteChanged));
+        notices.push_back(prefix +
+                          "note(s) with line breaks written with spaces instead (a brat note is "
+                          "one line): " +
+                          joinIds(noteChanged));
     if (falseBooleans)
-        result.notices.push_back(prefix + std::to_string(falseBooleans) +
-                                 " false true/false attribute(s) not written (brat marks only true ones)");
-    return result;
+        notices.push_back(prefix + std::to_string(falseBooleans) +
+                          " false true/false attribute(s) not written (brat marks only true ones)");
+    return notices;
 }
 
 }  // namespace
 
 // --- [SECTION] Entry point ----------------------------------------------------------------
 
-Result<ExportOutput> exportBrat(const std::vector<ExportSource>& sources, const ExportOptions& options) {
-    ExportOutput output;
+Result<ExportReport> writeBrat(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                               ExportSink& out) {
+    ExportReport output;
     Diagnostics errors;
     Configuration conf;
     for (const ExportSource& source : sources) addSchema(conf, source.set.schema, source.setPath.string(), errors);
 
     for (const ExportSource& source : sources) {
-        AnnResult ann = writeAnn(source, conf, errors);
-        output.files.push_back({source.stem + ".txt", source.document.bytes()});
-        output.files.push_back({source.stem + ".ann", std::move(ann.ann)});
-        for (std::string& n : ann.notices) output.notices.push_back(std::move(n));
+        out.beginFile(source.stem + ".txt");
+        out.write(source.document.bytes());
+        out.beginFile(source.stem + ".ann");
+        for (std::string& n : writeAnn(source, conf, errors, out)) output.notices.push_back(std::move(n));
     }
     if (!errors.empty()) return errors;
 
-    output.files.push_back({"annotation.conf", annotationConf(conf)});
-    output.files.push_back({"visual.conf", visualConf(conf)});
+    out.beginFile("annotation.conf");
+    out.write(annotationConf(conf));
+    out.beginFile("visual.conf");
+    out.write(visualConf(conf));
     std::string unit = "brat: offsets are Unicode code points (brat's unit; \"\\r\\n\" counts as two)";
     if (options.offsets != OffsetUnit::CodePoint)
         unit += std::string("; --offsets ") + offsetUnitName(options.offsets) + " does not apply to brat";

@@ -16,7 +16,10 @@
 //   "datePublished"  the annotation's modified time (else created), when known
 //   "reviewBody"     the note, when there is one
 // ClaimReview has no place for offsets; the unit is fixed and nothing positional is written.
+// The file is laid out as nlohmann::json's dump(2) of that whole object would be, but each
+// ClaimReview is dumped on its own and written as it is made: no tree of every review.
 #include "core/exchange/exchange_formats.h"
+#include "core/exchange/export_sink.h"
 
 #include "core/model/covered_text.h"
 #include "core/exchange/w3c/w3c_format.h"
@@ -76,12 +79,27 @@ ordered_json appearanceOf(const ExportSource& source) {
     return work;
 }
 
+// `review` as one item of "@graph" in the whole file's dump(2): indented two levels deeper
+// (a line break inside a JSON string is written "\n", so every real one is layout).
+void writeGraphItem(ExportSink& out, const ordered_json& review, bool first) {
+    out += first ? "\n    " : ",\n    ";
+    const std::string text = review.dump(2);
+    std::size_t lineStart = 0;
+    for (std::size_t lineEnd; (lineEnd = text.find('\n', lineStart)) != std::string::npos; lineStart = lineEnd + 1) {
+        out += std::string_view(text).substr(lineStart, lineEnd + 1 - lineStart);
+        out += "    ";
+    }
+    out += std::string_view(text).substr(lineStart);
+}
+
 }  // namespace
 
-Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions&) {
-    ExportOutput output;
-    ordered_json graph = ordered_json::array();
+Result<ExportReport> writeClaimReview(const std::vector<ExportSource>& sources, const ExportOptions&, ExportSink& out) {
+    ExportReport output;
+    std::size_t written = 0;
     std::size_t withoutVerdict = 0;
+    out.beginFile("");
+    out += "{\n  \"@context\": \"https://schema.org\",\n  \"@graph\": [";
     for (const ExportSource& source : sources) {
         std::size_t orphaned = 0;
         const ordered_json appearance = appearanceOf(source);
@@ -117,7 +135,12 @@ Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources,
             const std::string& date = !a->modified.empty() ? a->modified : a->created;
             if (!date.empty()) review["datePublished"] = date;
             if (!a->note.empty()) review["reviewBody"] = a->note;
-            graph.push_back(std::move(review));
+            try {
+                writeGraphItem(out, review, written == 0);
+            } catch (const nlohmann::json::exception& e) {
+                return Diagnostic{"", "", std::string("cannot write ClaimReview JSON-LD: ") + e.what()};
+            }
+            ++written;
         }
         if (orphaned > 0)
             output.notices.push_back(source.setPath.string() + ": left out " + std::to_string(orphaned) +
@@ -125,16 +148,8 @@ Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources,
     }
     if (withoutVerdict > 0)
         output.notices.push_back(std::to_string(withoutVerdict) + " claim(s) have no verdict and were left out");
-    output.notices.push_back("claimreview: " + std::to_string(graph.size()) + " ClaimReview(s) written");
-
-    ordered_json root = ordered_json::object();
-    root["@context"] = "https://schema.org";
-    root["@graph"] = std::move(graph);
-    try {
-        output.files.push_back(ExportFile{"", root.dump(2) + "\n"});
-    } catch (const nlohmann::json::exception& e) {
-        return Diagnostic{"", "", std::string("cannot write ClaimReview JSON-LD: ") + e.what()};
-    }
+    output.notices.push_back("claimreview: " + std::to_string(written) + " ClaimReview(s) written");
+    out += written > 0 ? "\n  ]\n}\n" : "]\n}\n";
     return output;
 }
 

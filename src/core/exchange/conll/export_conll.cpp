@@ -31,6 +31,7 @@
 // out (with a notice).
 #include "core/exchange/exchange_formats.h"
 
+#include "core/exchange/export_sink.h"
 #include "core/exchange/export_support.h"
 #include "core/text/utf8.h"
 
@@ -38,15 +39,20 @@
 #include <charconv>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace claimmark {
 
 namespace {
 
+// A place in the document in each offset unit.
+struct Offsets {
+    std::size_t codePoint = 0, utf16 = 0, byte = 0;
+};
+
 struct Token {
-    std::size_t start;  // code points
-    std::size_t end;
+    Offsets start, end;
     bool sentenceEnd = false;
 };
 
@@ -107,136 +113,173 @@ bool isClosing(char32_t cp) {
            cp == 0x00BB || cp == 0x300D || cp == 0x300F;
 }
 
-// Splits the document into tokens and marks where sentences end (see the rules above).
-std::vector<Token> tokenize(const Document& document) {
-    std::vector<Token> tokens;
+// The tokens of the document, one at a time and in order, each with its sentence end (see
+// the rules above), without a list of them all: `emit(token)` is called as soon as a token
+// is complete. Returns how many there were.
+template <class Emit>
+std::size_t forEachToken(const Document& document, Emit&& emit) {
     const std::string& bytes = document.bytes();
-    tokens.reserve(bytes.size() / 5 + 1);
     std::size_t pos = 0;
-    std::size_t cp = 0;
-    bool open = false;      // the last token may still grow
+    Offsets at;     // where the next character starts
+    Token pending;  // the last token so far
+    bool havePending = false;
+    char32_t pendingFirst = 0;  // its first character
+    bool previousEnds = false;  // the token before it ends with a terminator (closers skipped)
+    std::size_t count = 0;
+    bool open = false;      // the pending token may still grow
     bool inWord = false;    // ... and it is a run of letters/digits
     bool glueNext = false;  // after a ZWJ: the next character joins the token
-    // First code point of each token, for the sentence test (tokens are mostly one
-    // character when it matters).
-    std::vector<char32_t> firstChar;
-    firstChar.reserve(tokens.capacity());
 
-    auto endsSentence = [&]() {
-        // The last token, skipping closing quotes/brackets, is a terminator.
-        for (std::size_t i = tokens.size(); i-- > 0;) {
-            if (tokens[i].end - tokens[i].start != 1) return false;
-            if (isTerminator(firstChar[i])) return true;
-            if (!isClosing(firstChar[i])) return false;
-        }
-        return false;
+    // The pending token, skipping closing quotes/brackets back through the tokens before
+    // it, is a terminator (only one-character tokens count).
+    auto pendingEndsWithTerminator = [&]() {
+        if (pending.end.codePoint - pending.start.codePoint != 1) return false;
+        return isTerminator(pendingFirst) || (isClosing(pendingFirst) && previousEnds);
     };
 
     while (pos < bytes.size()) {
+        const Offsets before = at;
         const char32_t c = utf8::decode(bytes, pos);
-        const std::size_t index = cp++;
+        at.codePoint += 1;
+        at.utf16 += c >= 0x10000 ? 2 : 1;
+        at.byte = pos;
         if (utf8::isWhiteSpace(c) || isInvisibleBreak(c)) {
             open = inWord = glueNext = false;
-            if (!tokens.empty() && (c == '\n' || endsSentence())) tokens.back().sentenceEnd = true;
+            if (havePending && (c == '\n' || pendingEndsWithTerminator())) pending.sentenceEnd = true;
             continue;
         }
         if (open && (glueNext || isMark(c))) {
-            tokens.back().end = index + 1;
+            pending.end = at;
             glueNext = c == 0x200D;
             continue;
         }
         glueNext = c == 0x200D;
         const bool word = isWordChar(c) && !isMark(c);
         if (open && inWord && word) {
-            tokens.back().end = index + 1;
+            pending.end = at;
             continue;
         }
-        tokens.push_back(Token{index, index + 1});
-        firstChar.push_back(c);
+        if (havePending) {
+            previousEnds = pendingEndsWithTerminator();
+            emit(pending);
+            ++count;
+        }
+        pending = Token{before, at};
+        pendingFirst = c;
+        havePending = true;
         open = true;
         inWord = word;
     }
-    if (!tokens.empty()) tokens.back().sentenceEnd = true;
-    return tokens;
+    if (havePending) {
+        pending.sentenceEnd = true;
+        emit(pending);
+        ++count;
+    }
+    return count;
 }
 
-void appendNumber(std::string& out, std::size_t value) {
+// One fragment of an exported annotation: a code point range and its label column.
+struct Fragment {
+    std::size_t start, end, label;
+};
+
+// Every fragment of the set's annotations (orphans left out and counted), by start.
+std::vector<Fragment> fragmentsByStart(const AnnotationSet& set, const std::vector<std::string>& labels,
+                                       std::size_t& orphaned) {
+    std::vector<Fragment> fragments;
+    for (const Annotation& a : set.annotations()) {
+        if (a.orphaned) {
+            ++orphaned;
+            continue;
+        }
+        const std::size_t label = std::size_t(std::find(labels.begin(), labels.end(), a.label) - labels.begin());
+        if (label == labels.size()) continue;  // cannot happen: the set's labels are in its schema
+        for (const Span& span : a.spans) fragments.push_back(Fragment{span.start, span.end, label});
+    }
+    std::sort(fragments.begin(), fragments.end(),
+              [](const Fragment& x, const Fragment& y) { return x.start < y.start; });
+    return fragments;
+}
+
+std::size_t offsetOf(const Offsets& offsets, OffsetUnit unit) {
+    switch (unit) {
+        case OffsetUnit::CodePoint: return offsets.codePoint;
+        case OffsetUnit::Utf16: return offsets.utf16;
+        case OffsetUnit::Byte: return offsets.byte;
+    }
+    return offsets.codePoint;
+}
+
+void appendNumber(ExportSink& out, std::size_t value) {
     char buffer[24];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, end);
+    out.write(std::string_view(buffer, std::size_t(end - buffer)));
 }
 
 }  // namespace
 
-Result<ExportOutput> exportConll(const std::vector<ExportSource>& sources, const ExportOptions& options) {
-    ExportOutput output;
+Result<ExportReport> writeConll(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                ExportSink& out) {
+    ExportReport report;
     std::vector<std::string> labels;
     for (const ExportSource& source : sources)
         for (const LabelDef& label : source.set.schema.labels)
             if (std::find(labels.begin(), labels.end(), label.name) == labels.end()) labels.push_back(label.name);
+    const std::size_t labelCount = labels.size();
+    std::vector<std::string> insideTags, beginTags;  // "\tI-<label>", "\tB-<label>"
+    for (const std::string& label : labels) {
+        insideTags.push_back("\tI-" + label);
+        beginTags.push_back("\tB-" + label);
+    }
 
-    std::string out;
+    out.beginFile("");
     for (const ExportSource& source : sources) {
         const Document& document = source.document;
-        const std::vector<Token> tokens = tokenize(document);
-        const std::size_t labelCount = labels.size();
-        // tags[token * labelCount + label]: 0 O, 1 I, 2 B.
-        std::vector<std::uint8_t> tags(tokens.size() * labelCount, 0);
         std::size_t orphaned = 0;
-        for (const Annotation& a : source.set.annotations()) {
-            if (a.orphaned) {
-                ++orphaned;
-                continue;
-            }
-            const std::size_t label = std::size_t(std::find(labels.begin(), labels.end(), a.label) - labels.begin());
-            if (label == labelCount) continue;  // cannot happen: the set's labels are in its schema
-            for (const Span& span : a.spans) {
-                // First token that ends after the span starts: it overlaps when it starts before the span ends.
-                auto it = std::upper_bound(tokens.begin(), tokens.end(), span.start,
-                                           [](std::size_t offset, const Token& t) { return offset < t.end; });
-                for (bool first = true; it != tokens.end() && it->start < span.end; ++it, first = false) {
-                    std::uint8_t& tag = tags[std::size_t(it - tokens.begin()) * labelCount + label];
-                    tag = std::max<std::uint8_t>(tag, first ? 2 : 1);
-                }
-            }
-        }
+        const std::vector<Fragment> fragments = fragmentsByStart(source.set, labels, orphaned);
 
-        out += "# document = " + source.stem + "\n";
-        out += std::string("# offsets = ") + offsetUnitName(options.offsets) + "\n";
-        out += "# columns = token start end";
-        for (const std::string& label : labels) out += ' ' + label;
+        out += "# document = ";
+        out += source.stem;
+        out += "\n# offsets = ";
+        out += offsetUnitName(options.offsets);
+        out += "\n# columns = token start end";
+        for (const std::string& label : labels) {
+            out += ' ';
+            out += label;
+        }
         out += '\n';
+
+        // A sweep over the fragments by start: a token is B-<label> when a fragment of that
+        // label starts being seen at it and overlaps it (it is the first token the
+        // fragment touches), I-<label> when a fragment seen so far reaches past its start.
+        std::size_t next = 0, tokenIndex = 0;
+        std::vector<std::size_t> reach(labelCount, 0);                   // the furthest end seen, per label
+        std::vector<std::size_t> beginsAt(labelCount, std::size_t(-1));  // the token a fragment begins at
         const std::string& bytes = document.bytes();
-        for (std::size_t t = 0; t < tokens.size(); ++t) {
-            const Token& token = tokens[t];
-            const std::size_t byteStart = document.byteFromCodePoint(token.start);
-            out.append(bytes, byteStart, document.byteFromCodePoint(token.end) - byteStart);
+        const std::size_t tokens = forEachToken(document, [&](const Token& token) {
+            while (next < fragments.size() && fragments[next].start < token.end.codePoint) {
+                const Fragment& f = fragments[next++];
+                if (f.end > token.start.codePoint) beginsAt[f.label] = tokenIndex;
+                reach[f.label] = std::max(reach[f.label], f.end);
+            }
+            out.write(std::string_view(bytes).substr(token.start.byte, token.end.byte - token.start.byte));
             out += '\t';
-            appendNumber(out, offsetInUnit(document, token.start, options.offsets));
+            appendNumber(out, offsetOf(token.start, options.offsets));
             out += '\t';
-            appendNumber(out, offsetInUnit(document, token.end, options.offsets));
+            appendNumber(out, offsetOf(token.end, options.offsets));
             for (std::size_t l = 0; l < labelCount; ++l) {
-                out += '\t';
-                switch (tags[t * labelCount + l]) {
-                    case 0: out += 'O'; break;
-                    case 1:
-                        out += "I-";
-                        out += labels[l];
-                        break;
-                    default:
-                        out += "B-";
-                        out += labels[l];
-                        break;
-                }
+                if (beginsAt[l] == tokenIndex) out += beginTags[l];
+                else if (reach[l] > token.start.codePoint) out += insideTags[l];
+                else out += "\tO";
             }
             out += '\n';
             if (token.sentenceEnd) out += '\n';
-        }
-        if (tokens.empty()) out += '\n';
-        if (orphaned > 0) output.notices.push_back(orphansLeftOutNotice(source, orphaned));
+            ++tokenIndex;
+        });
+        if (tokens == 0) out += '\n';
+        if (orphaned > 0) report.notices.push_back(orphansLeftOutNotice(source, orphaned));
     }
-    output.files.push_back(ExportFile{"", std::move(out)});
-    return output;
+    return report;
 }
 
 }  // namespace claimmark

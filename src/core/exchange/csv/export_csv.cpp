@@ -15,6 +15,7 @@
 #include "core/exchange/exchange_formats.h"
 
 #include "core/model/covered_text.h"
+#include "core/exchange/export_sink.h"
 #include "core/exchange/export_support.h"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ namespace claimmark {
 
 namespace {
 
-void appendField(std::string& out, std::string_view field) {
+void appendField(ExportSink& out, std::string_view field) {
     if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
         out += field;
         return;
@@ -50,8 +51,8 @@ std::vector<std::string> attributeColumns(const std::vector<ExportSource>& sourc
 
 }  // namespace
 
-Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const ExportOptions& options) {
-    ExportOutput output;
+Result<ExportReport> writeCsv(const std::vector<ExportSource>& sources, const ExportOptions& options, ExportSink& out) {
+    ExportReport output;
     const std::vector<std::string> attributes = attributeColumns(sources);
     const std::string unit = offsetUnitName(options.offsets);
     for (const std::string& name : attributes) {
@@ -63,7 +64,7 @@ Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const E
                     "attribute \"" + name + "\" has the name of a fixed CSV column; rename it to export as CSV"};
     }
 
-    std::string out;
+    out.beginFile("");
     out += "document,id,label,start,end,offsets,text";
     for (const std::string& name : attributes) {
         out += ',';
@@ -104,7 +105,6 @@ Result<ExportOutput> exportCsv(const std::vector<ExportSource>& sources, const E
         }
         if (orphaned > 0) output.notices.push_back(orphansLeftOutNotice(source, orphaned));
     }
-    output.files.push_back(ExportFile{"", std::move(out)});
     return output;
 }
 

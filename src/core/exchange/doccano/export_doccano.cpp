@@ -13,96 +13,146 @@
 // carries the annotation ids, the fragments of each, attributes and notes for the import.
 #include "core/exchange/exchange_formats.h"
 
+#include "core/exchange/export_json_text.h"
 #include "core/exchange/labelstudio/labelstudio_format.h"
-
-#include <nlohmann/json.hpp>
 
 #include <unordered_map>
 
 namespace claimmark {
 
-Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options) {
-    using ojson = nlohmann::ordered_json;
+namespace {
+
+void appendAttributeValue(ExportSink& out, const AttributeValue& value) {
+    if (const bool* b = std::get_if<bool>(&value)) out += *b ? "true" : "false";
+    else if (const std::int64_t* n = std::get_if<std::int64_t>(&value)) appendJsonInteger(out, *n);
+    else appendJsonString(out, std::get<std::string>(value));
+}
+
+// One document's line, written in the key order of the layout above (as
+// nlohmann::ordered_json would dump it, with no spaces), the text streamed from the article.
+// Entity ids continue from `nextEntity`, relation ids from `nextRelation`.
+void writeLine(const ExportSource& source, std::size_t lineId, OffsetUnit unit, ExportSink& out,
+               std::size_t& nextEntity, std::size_t& nextRelation, std::size_t& discontinuous, std::size_t& orphaned) {
+    const Document& document = source.document;
+    const std::vector<const Annotation*> annotations = source.set.inDocumentOrder();
+    const std::size_t firstOfLine = nextEntity;
+    std::unordered_map<std::string, std::size_t> firstEntity;  // annotation id -> entity id
+
+    out += "{\"id\":";
+    appendJsonNumber(out, lineId);
+    out += ",\"text\":";
+    appendJsonString(out, document.bytes());
+    out += ",\"entities\":[";
+    bool first = true;
+    for (const Annotation* a : annotations) {
+        if (a->orphaned) {
+            ++orphaned;
+            continue;
+        }
+        if (a->spans.size() > 1) ++discontinuous;
+        firstEntity[a->id] = nextEntity;
+        for (const Span& span : a->spans) {
+            out += first ? "{\"id\":" : ",{\"id\":";
+            first = false;
+            appendJsonNumber(out, nextEntity++);
+            out += ",\"label\":";
+            appendJsonString(out, a->label);
+            out += ",\"start_offset\":";
+            appendJsonNumber(out, offsetInUnit(document, span.start, unit));
+            out += ",\"end_offset\":";
+            appendJsonNumber(out, offsetInUnit(document, span.end, unit));
+            out += '}';
+        }
+    }
+    out += "],\"relations\":[";
+    first = true;
+    for (const Relation* r : source.set.relationsInOrder()) {
+        auto from = firstEntity.find(r->from);
+        auto to = firstEntity.find(r->to);
+        if (from == firstEntity.end() || to == firstEntity.end()) continue;  // an orphan's relation
+        out += first ? "{\"id\":" : ",{\"id\":";
+        first = false;
+        appendJsonNumber(out, nextRelation++);
+        out += ",\"from_id\":";
+        appendJsonNumber(out, from->second);
+        out += ",\"to_id\":";
+        appendJsonNumber(out, to->second);
+        out += ",\"type\":";
+        appendJsonString(out, r->type);
+        out += '}';
+    }
+    out += "],";
+    appendJsonString(out, kDoccanoExtraKey);
+    out += ":{\"document\":";
+    appendJsonString(out, source.stem);
+    out += ",\"sha256\":";
+    appendJsonString(out, document.sha256());
+    out += ",\"offsets\":";
+    appendJsonString(out, offsetUnitName(unit));
+    out += ",\"annotator\":";
+    appendJsonString(out, source.set.annotator);
+    out += ",\"annotations\":[";
+    std::size_t entity = firstOfLine;
+    first = true;
+    for (const Annotation* a : annotations) {
+        if (a->orphaned) continue;
+        out += first ? "{\"id\":" : ",{\"id\":";
+        first = false;
+        appendJsonString(out, a->id);
+        out += ",\"entities\":[";
+        for (std::size_t k = 0; k < a->spans.size(); ++k) {
+            if (k > 0) out += ',';
+            appendJsonNumber(out, entity++);
+        }
+        out += ']';
+        if (!a->attributes.empty()) {
+            out += ",\"attributes\":{";
+            bool firstAttribute = true;
+            for (const auto& [name, value] : a->attributes) {
+                if (!firstAttribute) out += ',';
+                firstAttribute = false;
+                appendJsonString(out, name);
+                out += ':';
+                appendAttributeValue(out, value);
+            }
+            out += '}';
+        }
+        if (!a->note.empty()) {
+            out += ",\"note\":";
+            appendJsonString(out, a->note);
+        }
+        out += '}';
+    }
+    out += "]}}\n";
+}
+
+}  // namespace
+
+Result<ExportReport> writeDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                  ExportSink& out) {
     const OffsetUnit unit = options.offsets;
-    ExportOutput output;
+    ExportReport output;
+
+    // Every annotation must fit its article; nothing is written otherwise.
     Diagnostics errors;
-    std::string content;
-    std::size_t nextEntity = 1, nextRelation = 1, discontinuous = 0;
-
-    for (std::size_t d = 0; d < sources.size(); ++d) {
-        const ExportSource& source = sources[d];
-        const Document& document = source.document;
-        const std::string setName = source.setPath.string();
-        ojson entities = ojson::array(), relations = ojson::array(), annotations = ojson::array();
-        std::unordered_map<std::string, std::size_t> firstEntity;  // annotation id -> entity id
-        std::size_t orphaned = 0;
-
-        for (const Annotation* a : source.set.inDocumentOrder()) {
-            if (a->orphaned) {
-                ++orphaned;
-                continue;
-            }
-            if (a->spans.empty() || a->end() > document.length()) {
+    for (const ExportSource& source : sources)
+        for (const Annotation* a : source.set.inDocumentOrder())
+            if (!a->orphaned && (a->spans.empty() || a->end() > source.document.length()))
                 errors.push_back(
-                    {setName, "annotations[" + a->id + "]",
-                     "spans lie outside the article (" + std::to_string(document.length()) + " code points)"});
-                continue;
-            }
-            if (a->spans.size() > 1) ++discontinuous;
-            ojson ids = ojson::array();
-            firstEntity[a->id] = nextEntity;
-            for (const Span& span : a->spans) {
-                ojson entity = ojson::object();
-                entity["id"] = nextEntity;
-                entity["label"] = a->label;
-                entity["start_offset"] = offsetInUnit(document, span.start, unit);
-                entity["end_offset"] = offsetInUnit(document, span.end, unit);
-                entities.push_back(std::move(entity));
-                ids.push_back(nextEntity++);
-            }
-            ojson extra = ojson::object();
-            extra["id"] = a->id;
-            extra["entities"] = std::move(ids);
-            if (!a->attributes.empty()) {
-                ojson attributes = ojson::object();
-                for (const auto& [name, value] : a->attributes) attributes[name] = ojson(attributeValueToJson(value));
-                extra["attributes"] = std::move(attributes);
-            }
-            if (!a->note.empty()) extra["note"] = a->note;
-            annotations.push_back(std::move(extra));
-        }
-        for (const Relation* r : source.set.relationsInOrder()) {
-            auto from = firstEntity.find(r->from);
-            auto to = firstEntity.find(r->to);
-            if (from == firstEntity.end() || to == firstEntity.end()) continue;  // an orphan's relation
-            ojson relation = ojson::object();
-            relation["id"] = nextRelation++;
-            relation["from_id"] = from->second;
-            relation["to_id"] = to->second;
-            relation["type"] = r->type;
-            relations.push_back(std::move(relation));
-        }
+                    {source.setPath.string(), "annotations[" + a->id + "]",
+                     "spans lie outside the article (" + std::to_string(source.document.length()) + " code points)"});
+    if (!errors.empty()) return errors;
+
+    out.beginFile("");
+    std::size_t nextEntity = 1, nextRelation = 1, discontinuous = 0;
+    for (std::size_t d = 0; d < sources.size(); ++d) {
+        std::size_t orphaned = 0;
+        writeLine(sources[d], d + 1, unit, out, nextEntity, nextRelation, discontinuous, orphaned);
         if (orphaned > 0)
-            output.notices.push_back(setName + ": left out " + std::to_string(orphaned) +
+            output.notices.push_back(sources[d].setPath.string() + ": left out " + std::to_string(orphaned) +
                                      " orphaned annotation(s) (their offsets refer to an older text) and "
                                      "the relations attached to them");
-
-        ojson extra = ojson::object();
-        extra["document"] = source.stem;
-        extra["sha256"] = document.sha256();
-        extra["offsets"] = offsetUnitName(unit);
-        extra["annotator"] = source.set.annotator;
-        extra["annotations"] = std::move(annotations);
-        ojson line = ojson::object();
-        line["id"] = d + 1;
-        line["text"] = document.bytes();
-        line["entities"] = std::move(entities);
-        line["relations"] = std::move(relations);
-        line[kDoccanoExtraKey] = std::move(extra);
-        content += line.dump();
-        content += '\n';
     }
-    if (!errors.empty()) return errors;
 
     if (unit == OffsetUnit::Utf16)
         output.notices.push_back("doccano: offsets are UTF-16 code units (doccano's unit); use --offsets to change");
@@ -115,7 +165,6 @@ Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, con
                                  " discontinuous annotation(s) written as one entity per fragment; relations use "
                                  "the first fragment's entity; \"" +
                                  kDoccanoExtraKey + "\" ties the fragments together for claimmark's import");
-    output.files.push_back({"", std::move(content)});
     return output;
 }
 

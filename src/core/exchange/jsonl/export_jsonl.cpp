@@ -7,7 +7,7 @@
 // sets always give the same bytes (import_jsonl.cpp reads it back, ids kept). Every line
 // states its offset unit, so a line copied out of the file still says how to read it.
 #include "core/exchange/exchange_formats.h"
-#include "core/storage/json_text.h"
+#include "core/exchange/export_json_text.h"
 
 #include "core/model/covered_text.h"
 
@@ -19,8 +19,7 @@ namespace claimmark {
 
 namespace {
 
-
-void appendAttributes(std::string& out, const Attributes& attributes) {
+void appendAttributes(ExportSink& out, const Attributes& attributes) {
     out += '{';
     bool first = true;
     for (const auto& [name, value] : attributes) {
@@ -37,15 +36,11 @@ void appendAttributes(std::string& out, const Attributes& attributes) {
 
 }  // namespace
 
-Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const ExportOptions& options) {
-    ExportOutput output;
-    std::string out;
+Result<ExportReport> writeJsonl(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                ExportSink& out) {
+    ExportReport output;
     const char* unit = offsetUnitName(options.offsets);
-    std::size_t estimate = 0;  // once for all lines, so the buffer rarely regrows
-    for (const ExportSource& source : sources)
-        estimate +=
-            source.document.byteLength() + source.document.byteLength() / 8 + source.set.annotationCount() * 200;
-    out.reserve(estimate);
+    out.beginFile("");
     for (const ExportSource& source : sources) {
         const Document& document = source.document;
         out += "{\"id\":";
@@ -113,7 +108,6 @@ Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const
                                      " orphaned annotation(s) (their offsets refer to an older text) and "
                                      "their relations");
     }
-    output.files.push_back(ExportFile{"", std::move(out)});
     return output;
 }
 

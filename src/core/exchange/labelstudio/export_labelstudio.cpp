@@ -108,9 +108,7 @@
 #include "core/model/covered_text.h"
 #include "core/exchange/labelstudio/labelstudio_format.h"
 
-#include "core/storage/json_text.h"
-
-#include <nlohmann/json.hpp>
+#include "core/exchange/export_json_text.h"
 
 #include <set>
 #include <unordered_map>
@@ -118,8 +116,6 @@
 namespace claimmark {
 
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 // Region ids of each exported annotation's fragments (the first is the annotation's id).
 using RegionIds = std::unordered_map<std::string, std::vector<std::string>>;
@@ -141,12 +137,12 @@ RegionIds regionIdsFor(const AnnotationSet& set, const std::vector<const Annotat
     return ids;
 }
 
-// Results are written as compact JSON text (json_text.h), one per line, in the key order
+// Results are written as compact JSON text (export_json_text.h), one per line, in the key order
 // nlohmann::ordered_json would give: the file stays diffable, and no DOM of every result is
 // built (100,000 annotations give several times that many results).
 class ResultWriter {
 public:
-    explicit ResultWriter(std::string& out) : m_out(out) {}
+    explicit ResultWriter(ExportSink& out) : m_out(out) {}
 
     // {"id", "from_name", "to_name": "text", "type", "value": {"start", "end"[, "text"], ...
     // — the caller appends the rest of "value", then calls endResult().
@@ -181,7 +177,7 @@ public:
         m_out += ",\"";
         m_out += key;
         m_out += "\":";
-        m_out += std::to_string(value);
+        appendJsonInteger(m_out, value);
     }
     void valueString(std::string_view key, std::string_view value) {
         m_out += ",\"";
@@ -214,7 +210,7 @@ public:
     void close() { m_out += m_first ? "]" : "\n  ]"; }
 
 private:
-    std::string& m_out;
+    ExportSink& m_out;
     bool m_first = true;
 };
 
@@ -258,11 +254,13 @@ void appendPerRegion(ResultWriter& results, const ExportSource& source, const An
 
 }  // namespace
 
-Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                      ExportSink& content) {
     const OffsetUnit unit = options.offsets;
-    ExportOutput output;
+    ExportReport output;
     Diagnostics errors;
-    std::string content = "[";
+    content.beginFile("");
+    content += "[";
     std::size_t discontinuous = 0;
 
     for (std::size_t t = 0; t < sources.size(); ++t) {
@@ -291,14 +289,29 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
                                      "the relations attached to them");
 
         const RegionIds regionIds = regionIdsFor(set, annotations);
-        ojson data = ojson::object();
-        data["text"] = source.document.bytes();
-        data[kLsDocumentKey] = source.stem;
-        data[kLsSha256Key] = source.document.sha256();
-        data[kLsOffsetsKey] = offsetUnitName(unit);
+        // {"id": N, "data": {"text", document, sha256, offsets}, "annotations": [{annotator, "result": [
         content += t == 0 ? "\n  " : ",\n  ";
-        content += "{\"id\": " + std::to_string(t + 1) + ", \"data\": " + data.dump() + ", \"annotations\": [{\"" +
-                   kLsAnnotatorKey + "\": " + ojson(set.annotator).dump() + ", \"result\": [";
+        content += "{\"id\": ";
+        appendJsonNumber(content, t + 1);
+        content += ", \"data\": {\"text\":";
+        appendJsonString(content, source.document.bytes());
+        content += ',';
+        appendJsonString(content, kLsDocumentKey);
+        content += ':';
+        appendJsonString(content, source.stem);
+        content += ',';
+        appendJsonString(content, kLsSha256Key);
+        content += ':';
+        appendJsonString(content, source.document.sha256());
+        content += ',';
+        appendJsonString(content, kLsOffsetsKey);
+        content += ':';
+        appendJsonString(content, offsetUnitName(unit));
+        content += "}, \"annotations\": [{";
+        appendJsonString(content, kLsAnnotatorKey);
+        content += ": ";
+        appendJsonString(content, set.annotator);
+        content += ", \"result\": [";
         ResultWriter results(content);
         for (const Annotation* a : annotations) {
             const std::vector<std::string>& ids = regionIds.at(a->id);
@@ -320,6 +333,7 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
         results.close();
         content += "}]}";
     }
+    content += sources.empty() ? "]\n" : "\n]\n";
     if (!errors.empty()) return errors;
 
     if (unit == OffsetUnit::CodePoint)
@@ -339,8 +353,6 @@ Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& sources,
     output.notices.push_back("labelstudio: labeling config for the project (Settings > Labeling Interface > Code):\n" +
                              labelStudioConfig(mergeSchemas(schemas)));
 
-    content += sources.empty() ? "]\n" : "\n]\n";
-    output.files.push_back({"", std::move(content)});
     return output;
 }
 

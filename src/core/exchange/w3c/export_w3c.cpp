@@ -7,6 +7,7 @@
 // [SECTION] Span annotations and relation annotations
 // [SECTION] Entry point
 #include "core/exchange/exchange_formats.h"
+#include "core/exchange/export_json_text.h"
 #include "core/storage/json_text.h"
 
 #include "core/model/covered_text.h"
@@ -23,17 +24,22 @@ namespace {
 
 // --- [SECTION] JSON text ------------------------------------------------------------------
 
-// The output is written as text (json_text.h), not built as a JSON tree: a 100,000-annotation
-// set gives ~120,000 W3C annotations, and a tree per item costs several seconds.
+// The output is written as text (export_json_text.h), not built as a JSON tree: a
+// 100,000-annotation set gives ~120,000 W3C annotations, and a tree per item costs seconds.
+
+// Each piece is written into a std::string (the parts an annotation repeats on each of its
+// fragments) or straight into the sink (Out: either).
 
 // `,"key":` (no comma for the first key of an object: pass first = true).
-void appendKey(std::string& out, std::string_view key, bool first = false) {
+template <class Out>
+void appendKey(Out& out, std::string_view key, bool first = false) {
     if (!first) out += ',';
     appendJsonString(out, key);
     out += ':';
 }
 
-void appendStringMember(std::string& out, std::string_view key, std::string_view value, bool first = false) {
+template <class Out>
+void appendStringMember(Out& out, std::string_view key, std::string_view value, bool first = false) {
     appendKey(out, key, first);
     appendJsonString(out, value);
 }
@@ -48,7 +54,8 @@ std::string contextText() { return w3c::context().dump(); }
 
 // --- [SECTION] Pieces of one annotation -------------------------------------------------
 
-void appendTextualBody(std::string& out, const char* purpose, std::string_view value) {
+template <class Out>
+void appendTextualBody(Out& out, const char* purpose, std::string_view value) {
     out += "{\"type\":\"TextualBody\"";
     appendStringMember(out, "purpose", purpose);
     appendStringMember(out, "value", value);
@@ -76,7 +83,7 @@ std::string annotationBodies(const Annotation& a) {
     return out;
 }
 
-void appendSpanTarget(std::string& out, const ExportSource& source, const std::string& articleIri, const Span& span) {
+void appendSpanTarget(ExportSink& out, const ExportSource& source, const std::string& articleIri, const Span& span) {
     const Document& document = source.document;
     out += "{";
     appendStringMember(out, "source", articleIri, true);
@@ -88,8 +95,11 @@ void appendSpanTarget(std::string& out, const ExportSource& source, const std::s
     const std::string_view suffix = document.slice(span.end, std::min(document.length(), span.end + kContextLength));
     if (!prefix.empty()) appendStringMember(out, "prefix", prefix);
     if (!suffix.empty()) appendStringMember(out, "suffix", suffix);
-    out += "},{\"type\":\"TextPositionSelector\",\"start\":" + std::to_string(span.start) +
-           ",\"end\":" + std::to_string(span.end) + "}]}";
+    out += "},{\"type\":\"TextPositionSelector\",\"start\":";
+    appendJsonNumber(out, span.start);
+    out += ",\"end\":";
+    appendJsonNumber(out, span.end);
+    out += "}]}";
 }
 
 // `,"creator":{...},"created":..,"modified":..` for what is known.
@@ -108,11 +118,11 @@ std::string provenance(const std::string& annotator, const std::string& created,
 // --- [SECTION] Span annotations and relation annotations --------------------------------
 
 struct Writer {
-    Writer(const ExportSource& s, std::string& o)
+    Writer(const ExportSource& s, ExportSink& o)
         : source(s), out(o), context(contextText()), articleIri(w3c::articleIri(s.stem)) {}
 
     const ExportSource& source;
-    std::string& out;
+    ExportSink& out;
     std::string context;
     std::string articleIri;
     std::size_t count = 0;
@@ -164,7 +174,8 @@ bool exportable(const AnnotationSet& set, const Relation& r) {
     return from && to && !from->orphaned && !to->orphaned;
 }
 
-Result<ExportFile> exportOne(const ExportSource& source, std::vector<std::string>& notices) {
+// Writes OUT/<stem>.jsonld; the problems that keep it from being written (nothing is then).
+Diagnostics writeOne(const ExportSource& source, ExportSink& out, std::vector<std::string>& notices) {
     const std::string setName = source.setPath.string();
     const std::vector<const Annotation*> annotations = source.set.inDocumentOrder();
     const std::vector<const Relation*> relations = source.set.relationsInOrder();
@@ -186,20 +197,21 @@ Result<ExportFile> exportOne(const ExportSource& source, std::vector<std::string
         else ++droppedRelations;
     }
     if (!errors.empty()) return errors;
+    out.beginFile(source.stem + ".jsonld");
     if (orphaned > 0)
         notices.push_back(setName + ": left out " + std::to_string(orphaned) +
                           " orphaned annotation(s) (their offsets refer to an older text) and " +
                           std::to_string(droppedRelations) + " relation(s) attached to them");
 
     // The collection and its page on a few lines each, then one annotation per line.
-    std::string out;
-    out.reserve(1024 + total * 900);
     Writer writer(source, out);
     out += "{\n  \"@context\": " + writer.context + ",\n  \"id\": ";
     appendJsonString(out, w3c::collectionIri(source.stem));
     out += ",\n  \"type\": \"AnnotationCollection\",\n  \"label\": ";
     appendJsonString(out, source.stem);
-    out += ",\n  \"total\": " + std::to_string(total) + ",\n  \"" + w3c::kKeyArticle + "\": ";
+    out += ",\n  \"total\": ";
+    appendJsonNumber(out, total);
+    out += ",\n  \"" + std::string(w3c::kKeyArticle) + "\": ";
     appendJsonString(out, writer.articleIri);
     out += ",\n  \"" + std::string(w3c::kKeySha256) + "\": ";
     appendJsonString(out, source.document.sha256());
@@ -212,29 +224,28 @@ Result<ExportFile> exportOne(const ExportSource& source, std::vector<std::string
         if (exportable(source.set, *r))
             writer.relationAnnotation(*r, *source.set.findAnnotation(r->from), *source.set.findAnnotation(r->to));
     out += total > 0 ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n";
-    return ExportFile{source.stem + ".jsonld", std::move(out)};
+    return {};
 }
 
 }  // namespace
 
 // --- [SECTION] Entry point ----------------------------------------------------------------
 
-Result<ExportOutput> exportW3c(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+Result<ExportReport> writeW3c(const std::vector<ExportSource>& sources, const ExportOptions& options, ExportSink& out) {
     if (options.offsets != OffsetUnit::CodePoint)
         return Diagnostic{"", "",
                           std::string("w3c offsets are code points (the TextPositionSelector "
                                       "requires them); --offsets ") +
                               offsetUnitName(options.offsets) + " is not available"};
-    ExportOutput output;
+    ExportReport output;
     Diagnostics errors;
     for (const ExportSource& source : sources) {
-        Result<ExportFile> file = exportOne(source, output.notices);
-        if (!file) {
-            errors.insert(errors.end(), file.errors().begin(), file.errors().end());
+        if (Diagnostics problems = writeOne(source, out, output.notices); !problems.empty()) {
+            errors.insert(errors.end(), problems.begin(), problems.end());
             continue;
         }
-        output.files.push_back(std::move(*file));
-        output.files.push_back(ExportFile{source.stem + ".txt", source.document.bytes()});
+        out.beginFile(source.stem + ".txt");
+        out.write(source.document.bytes());
     }
     if (!errors.empty()) return errors;
     output.notices.push_back(
