@@ -1,17 +1,24 @@
 // bench_exchange.cpp — figures for export and import on a book-sized article with a large
 // annotation set.
 //
-// Prints `export_<format>_s <seconds>` for every export format in the registry (building
-// the output in memory and writing it to a temporary folder; `export_<format>_build_s` and
-// `export_<format>_write_s` split that time, `export_<format>_cpu_s` is its CPU time), then `import_brat_s
-// <seconds>` for importing the brat export back. A format that fails prints
-// `export_<format>_s failed: <message>` and the run goes on. Timings are the best of
-// --runs runs (wall clock). Not a test: nothing asserts timings (the target is <= 1 s each
-// in a Release build).
+// Prints `export_<format>_s <seconds>` for every export format in the registry (streamed
+// to a temporary file or folder through ExportFileSink, as the CLI does), with
+// `export_<format>_cpu_s` its CPU time, `export_<format>_peak_mib` the peak resident memory
+// of the process while exporting (the loaded article and set included: `inputs_rss_mib`)
+// and `export_<format>_extra_mib` what the export added to it; then `import_brat_s
+// <seconds>` for importing the brat export back. Each export runs in a forked child whose
+// ru_maxrss is its peak, so one format's memory does not hide another's. A format that
+// fails prints `export_<format>_s failed: <message>` and the run goes on. Timings are the
+// best of --runs runs (wall clock), the peak the largest. Not a test: nothing asserts
+// (the targets: <= 1 s and <= 300 MiB each for the default set in a Release build;
+// <= 1024 MiB for the CoNLL export of the 200 MB article).
 //
-//   bench_exchange [--annotations N] [--megabytes M] [--runs R]   (defaults 100000, 10, 2)
+//   bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b]
+//                  (defaults 100000, 10, 2, every format)
+//   bench_exchange --huge [--formats conll]   a 200 MB article, one run (slow: minutes)
 //
 // [SECTION] Options and helpers
+// [SECTION] Measuring  each export in a forked child: time, CPU time, peak memory
 // [SECTION] Article        deterministic prose with emoji, accents, CJK, Hebrew and CRLF
 // [SECTION] Annotation set N annotations over word runs (some discontinuous), N/5 relations
 // [SECTION] Main
@@ -20,9 +27,12 @@
 #include "core/model/covered_text.h"
 #include "core/text/document.h"
 #include "core/exchange/exchange.h"
+#include "core/exchange/export_sink.h"
 #include "core/exchange/export_writer.h"
 #include "bench_support.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <time.h>
@@ -31,10 +41,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -51,14 +63,21 @@ struct Options {
     std::size_t annotations = 100000;
     double megabytes = 10.0;
     int runs = 2;
+    std::string formats;  // comma-separated; empty: all
 };
+
+bool formatWanted(const Options& options, const std::string& name) {
+    if (options.formats.empty()) return true;
+    return ("," + options.formats + ",").find("," + name + ",") != std::string::npos;
+}
 
 fs::path g_tempDir;
 
 [[noreturn]] void die(const std::string& message) { bench::exitWithError("bench_exchange", message, g_tempDir); }
 
 [[noreturn]] void usage(const std::string& problem) {
-    bench::exitWithUsage("bench_exchange", problem, "bench_exchange [--annotations N] [--megabytes M] [--runs R]");
+    bench::exitWithUsage("bench_exchange", problem,
+                         "bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]");
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -66,10 +85,16 @@ Options parseOptions(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
-            std::cout << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R]\n"
-                         "Prints export_<format>_s for every export format and import_brat_s\n"
-                         "(defaults: 100000 annotations, 10 MB article, best of 2 runs).\n";
+            std::cout << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]\n"
+                         "Prints export_<format>_s, _cpu_s, _peak_mib and _extra_mib for every export format\n"
+                         "and import_brat_s (defaults: 100000 annotations, 10 MB article, best of 2 runs;\n"
+                         "--huge: a 200 MB article, 1 run).\n";
             std::exit(0);
+        }
+        if (arg == "--huge") {
+            options.megabytes = 200;
+            options.runs = 1;
+            continue;
         }
         if (i + 1 >= argc) usage(arg + " needs a value");
         const std::string value = argv[++i];
@@ -79,12 +104,14 @@ Options parseOptions(int argc, char** argv) {
             options.annotations = std::size_t(*n);
         } else if (arg == "--megabytes") {
             const auto m = bench::parseNumber(value);
-            if (!m || !(*m >= 0.05) || *m > 200) usage("--megabytes wants 0.05 to 200");
+            if (!m || !(*m >= 0.05) || *m > 250) usage("--megabytes wants 0.05 to 250");
             options.megabytes = *m;
         } else if (arg == "--runs") {
             const auto n = bench::parseWhole(value);
             if (!n || *n < 1 || *n > 20) usage("--runs wants 1 to 20");
             options.runs = int(*n);
+        } else if (arg == "--formats") {
+            options.formats = value;
         } else {
             usage("unknown option " + arg);
         }
@@ -95,29 +122,91 @@ Options parseOptions(int argc, char** argv) {
 using bench::Clock;
 using bench::cpuSeconds;
 
-// Best wall-clock time of `runs` calls of `body`; stops at the first failure and returns
-// its message in `error`.
-double bestOf(int runs, const std::function<std::string()>& body, std::string& error) {
-    double best = std::numeric_limits<double>::infinity();
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        error = body();
-        const double seconds = bench::secondsSince(start);
-        if (!error.empty()) return 0;
-        best = std::min(best, seconds);
-    }
-    return best;
-}
-
-void printFigure(const std::string& name, double seconds, const std::string& error) {
+void printFigure(const std::string& name, double value, const std::string& error, int digits = 3) {
     if (!error.empty()) {
         std::string oneLine = error.substr(0, error.find('\n'));
         std::cout << name << " failed: " << oneLine << "\n" << std::flush;
         return;
     }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3f", seconds);
-    std::cout << name << " " << buffer << "\n" << std::flush;
+    std::cout << name << " " << bench::fixed(value, digits) << "\n" << std::flush;
+}
+
+// =====================================================================================
+// [SECTION] Measuring
+// =====================================================================================
+
+// The resident set size now, in MiB (VmRSS).
+double currentRssMib() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;
+    return 0;
+}
+
+struct Measured {
+    std::string error;
+    double seconds = std::numeric_limits<double>::infinity();  // best run
+    double cpu = 0;                                            // of the best run
+    double startMib = 0;                                       // resident at the start (the inputs)
+    double peakMib = 0;                                        // largest peak of all runs
+};
+
+// One call of `body` in a forked child: the child inherits the loaded inputs (they count in
+// its resident set, as in the CLI's process) and its ru_maxrss is the peak of that call
+// alone. The child reports its time and error through a pipe.
+void runOnceInChild(const std::function<std::string()>& body, Measured& measured) {
+    int pipeFds[2];
+    if (::pipe(pipeFds) != 0) die("pipe failed");
+    std::cout.flush();
+    const pid_t pid = ::fork();
+    if (pid < 0) die("fork failed");
+    if (pid == 0) {
+        ::close(pipeFds[0]);
+        const double startMib = currentRssMib();
+        const auto start = Clock::now();
+        const double cpuStart = cpuSeconds();
+        const std::string error = body();
+        const std::string report = bench::fixed(bench::secondsSince(start), 6) + " " +
+                                   bench::fixed(cpuSeconds() - cpuStart, 6) + " " + bench::fixed(startMib, 3) + "\n" +
+                                   error;
+        for (std::size_t done = 0; done < report.size();) {
+            const ssize_t n = ::write(pipeFds[1], report.data() + done, report.size() - done);
+            if (n <= 0) break;
+            done += std::size_t(n);
+        }
+        ::_exit(0);
+    }
+    ::close(pipeFds[1]);
+    std::string report;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;) report.append(buffer, std::size_t(n));
+    ::close(pipeFds[0]);
+    int status = 0;
+    rusage usage{};
+    ::wait4(pid, &status, 0, &usage);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || report.find('\n') == std::string::npos) {
+        measured.error =
+            "the child process died (signal " + std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : 0) + ")";
+        return;
+    }
+    double seconds = 0, cpu = 0, startMib = 0;
+    std::istringstream figures(report.substr(0, report.find('\n')));
+    figures >> seconds >> cpu >> startMib;
+    measured.error = report.substr(report.find('\n') + 1);
+    measured.peakMib = std::max(measured.peakMib, double(usage.ru_maxrss) / 1024.0);  // kilobytes on Linux
+    measured.startMib = startMib;
+    if (seconds < measured.seconds) {
+        measured.seconds = seconds;
+        measured.cpu = cpu;
+    }
+}
+
+// `runs` calls, each in its own child; stops at the first failure.
+Measured measure(int runs, const std::function<std::string()>& body) {
+    Measured measured;
+    for (int i = 0; i < runs && measured.error.empty(); ++i) runOnceInChild(body, measured);
+    return measured;
 }
 
 // =====================================================================================
@@ -261,39 +350,26 @@ int main(int argc, char** argv) {
               << "relations " << sources[0].set.relationCount() << "\n"
               << std::flush;
 
+    std::cout << "inputs_rss_mib " << bench::fixed(currentRssMib(), 1) << "\n" << std::flush;
+
     for (const ExportFormat& format : exportFormats()) {
+        if (!formatWanted(options, format.name)) continue;
         ExportOptions exportOptions;
         exportOptions.offsets = format.defaultOffsets;
         const fs::path out = g_tempDir / (std::string("out-") + format.name);
-        // The best run's split between building the output in memory and writing it (the
-        // write includes fsync, which on a busy disk can dominate).
-        double build = 0, write = 0, cpu = 0, bestTotal = std::numeric_limits<double>::infinity();
-        std::string error;
-        const double seconds = bestOf(
-            options.runs,
-            [&]() -> std::string {
-                const auto start = Clock::now();
-                const double cpuStart = cpuSeconds();
-                Result<ExportOutput> output = format.run(sources, exportOptions);
-                if (!output) return output.errorText();
-                const auto built = Clock::now();
-                Status written = writeExportOutput(out, *output, format.layout);
-                const auto end = Clock::now();
-                const double total = std::chrono::duration<double>(end - start).count();
-                if (total < bestTotal) {
-                    bestTotal = total;
-                    cpu = cpuSeconds() - cpuStart;
-                    build = std::chrono::duration<double>(built - start).count();
-                    write = std::chrono::duration<double>(end - built).count();
-                }
-                return written ? std::string() : written.error;
-            },
-            error);
-        printFigure(std::string("export_") + format.name + "_s", seconds, error);
-        if (error.empty()) {
-            printFigure(std::string("export_") + format.name + "_build_s", build, "");
-            printFigure(std::string("export_") + format.name + "_write_s", write, "");
-            printFigure(std::string("export_") + format.name + "_cpu_s", cpu, "");
+        const Measured m = measure(options.runs, [&]() -> std::string {
+            ExportFileSink sink(out, format.layout);
+            Result<ExportReport> report = runExportFormat(format, sources, exportOptions, sink);
+            if (!report) return report.errorText();
+            Status written = sink.commit();
+            return written ? std::string() : written.error;
+        });
+        const std::string name = std::string("export_") + format.name;
+        printFigure(name + "_s", m.seconds, m.error);
+        if (m.error.empty()) {
+            printFigure(name + "_cpu_s", m.cpu, "");
+            printFigure(name + "_peak_mib", m.peakMib, "", 1);
+            printFigure(name + "_extra_mib", std::max(0.0, m.peakMib - m.startMib), "", 1);
         }
         std::error_code ec;
         fs::remove_all(out, ec);
@@ -304,28 +380,29 @@ int main(int argc, char** argv) {
     double seconds = 0;
     const ExportFormat* brat = findExportFormat("brat");
     const ImportFormat* bratImport = findImportFormat("brat");
-    if (!brat || !bratImport) {
+    if (!formatWanted(options, "brat")) {
+        error = "skipped (--formats)";
+    } else if (!brat || !bratImport) {
         error = "no brat format in the registry";
     } else {
         const fs::path folder = g_tempDir / "brat-for-import";
-        Result<ExportOutput> output = brat->run(sources, ExportOptions{});
-        if (!output) error = "the brat export failed: " + output.errorText();
-        else if (Status written = writeExportOutput(folder, *output, ExportLayout::Folder); !written)
-            error = written.error;
+        ExportFileSink sink(folder, ExportLayout::Folder);
+        Result<ExportReport> report = runExportFormat(*brat, sources, ExportOptions{}, sink);
+        if (!report) error = "the brat export failed: " + report.errorText();
+        else if (Status written = sink.commit(); !written) error = written.error;
         if (error.empty()) {
-            seconds = bestOf(
-                options.runs,
-                [&]() -> std::string {
-                    Result<ImportOutput> imported = bratImport->run({folder / "bench.ann"}, ImportOptions{});
-                    if (!imported) return imported.errorText();
-                    std::size_t count = 0;
-                    for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
-                    if (count != sources[0].set.annotationCount())
-                        return "imported " + std::to_string(count) + " of " +
-                               std::to_string(sources[0].set.annotationCount()) + " annotations";
-                    return {};
-                },
-                error);
+            const Measured m = measure(options.runs, [&]() -> std::string {
+                Result<ImportOutput> imported = bratImport->run({folder / "bench.ann"}, ImportOptions{});
+                if (!imported) return imported.errorText();
+                std::size_t count = 0;
+                for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
+                if (count != sources[0].set.annotationCount())
+                    return "imported " + std::to_string(count) + " of " +
+                           std::to_string(sources[0].set.annotationCount()) + " annotations";
+                return {};
+            });
+            error = m.error;
+            seconds = m.seconds;
         }
     }
     printFigure("import_brat_s", seconds, error);
