@@ -40,9 +40,13 @@ struct Annotation {
     // True when re-anchoring could not place it in the current article: its spans are where
     // it was in the old text, it is kept and listed, never dropped.
     bool orphaned = false;
-    // Adjudication: "disputed" when a merge could not settle it (reviewers disagreed), else
-    // empty. `proposedBy` names the reviewers whose sets held it (merge output).
+    // "suggested": made by the suggestion rules and not yet reviewed (accepting clears it);
+    // "disputed": a merge could not settle it (reviewers disagreed); else empty.
+    // `proposedBy` names the reviewers whose sets held it (merge output).
     std::string status;
+    // The id of the suggestion rule that made it ("hedge.modal.may"); kept after acceptance
+    // so the reason stays visible. Empty for work done by hand.
+    std::string rule;
     std::vector<std::string> proposedBy;
     nlohmann::json extra = nlohmann::json::object();  // unknown keys, written back
 
@@ -56,6 +60,23 @@ struct Relation {
     std::string from;  // annotation id
     std::string to;    // annotation id
     nlohmann::json extra = nlohmann::json::object();
+    std::string rule{};  // the suggestion rule that proposed it, or empty
+};
+
+inline constexpr const char* kSuggestedStatus = "suggested";
+inline constexpr const char* kDisputedStatus = "disputed";
+
+// A suggestion nobody has reviewed yet: left out of agreement, merges and exports unless
+// asked for (--include-suggested).
+inline bool isPendingSuggestion(const Annotation& a) { return a.status == kSuggestedStatus; }
+
+// A suggestion the reviewer rejected: remembered in the set so that suggesting again never
+// brings it back (same label, spans and rule).
+struct RejectedSuggestion {
+    std::string label;
+    std::vector<Span> spans;
+    std::string rule;
+    friend bool operator==(const RejectedSuggestion&, const RejectedSuggestion&) = default;
 };
 
 // Document order: by start, then longer first (end descending), then label, then id.

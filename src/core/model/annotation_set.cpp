@@ -94,8 +94,9 @@ Problems AnnotationSet::checkAnnotation(const Annotation& a) const {
                           ")"});
     }
 
-    if (!a.status.empty() && a.status != "disputed")
-        problems.push_back({"status", "status \"" + a.status + "\" is not known (it is \"disputed\" or absent)"});
+    if (!a.status.empty() && a.status != kDisputedStatus && a.status != kSuggestedStatus)
+        problems.push_back(
+            {"status", "status \"" + a.status + "\" is not known (it is \"suggested\", \"disputed\" or absent)"});
 
     if (a.spans.empty()) problems.push_back({"spans", "an annotation needs at least one span"});
     for (std::size_t i = 0; i < a.spans.size(); ++i) {

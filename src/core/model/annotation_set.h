@@ -57,6 +57,8 @@ public:
     // The reviewer's "done" flag: they finished this document (project status view).
     bool done = false;
     Schema schema;
+    // Suggestions the reviewer rejected ("rejected_suggestions" in the file).
+    std::vector<RejectedSuggestion> rejectedSuggestions;
     nlohmann::json extra = nlohmann::json::object();  // unknown top-level keys
 
     // --- queries -----------------------------------------------------------------------

@@ -65,13 +65,54 @@ void readRelations(const json& array, AnnotationSet& set, Problems& problems, st
         for (auto [key, field] : {std::pair{"id", &r.id}, {"type", &r.type}, {"from", &r.from}, {"to", &r.to}})
             if (const json* v = header.get(item, key, path, json::value_t::string, "a string", true))
                 *field = v->get<std::string>();
+        if (const json* v = header.get(item, "rule", path, json::value_t::string, "a string", false))
+            r.rule = v->get<std::string>();
         for (auto it = item.begin(); it != item.end(); ++it)
-            if (it.key() != "id" && it.key() != "type" && it.key() != "from" && it.key() != "to")
+            if (it.key() != "id" && it.key() != "type" && it.key() != "from" && it.key() != "to" && it.key() != "rule")
                 r.extra[it.key()] = it.value();
         if (problems.size() == before) out.push_back(std::move(r));
-        else out.push_back(Relation{"\x01invalid", "", "", "", json::object()});
+        else out.push_back(Relation{"\x01invalid", "", "", "", json::object(), ""});
     }
     (void)set;
+}
+
+// "rejected_suggestions": [{"label", "spans": [{"start", "end"}], "rule"}]. Spans need not
+// fit the current article (they are only compared with new suggestions).
+void readRejectedSuggestions(const json& array, AnnotationSet& set, Problems& problems) {
+    HeaderReader header{problems};
+    if (!array.is_array()) {
+        problems.push_back({"rejected_suggestions", std::string("expected an array, got ") + jsonTypeName(array)});
+        return;
+    }
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const std::string path = "rejected_suggestions[" + std::to_string(i) + "]";
+        const json& item = array[i];
+        if (!item.is_object()) {
+            problems.push_back({path, std::string("expected an object, got ") + jsonTypeName(item)});
+            continue;
+        }
+        RejectedSuggestion r;
+        const std::size_t before = problems.size();
+        if (const json* v = header.get(item, "label", path, json::value_t::string, "a string", true))
+            r.label = v->get<std::string>();
+        if (const json* v = header.get(item, "rule", path, json::value_t::string, "a string", true))
+            r.rule = v->get<std::string>();
+        if (const json* spans = header.get(item, "spans", path, json::value_t::array, "an array", true)) {
+            for (std::size_t k = 0; k < spans->size(); ++k) {
+                const std::string spanPath = path + ".spans[" + std::to_string(k) + "]";
+                const json& s = (*spans)[k];
+                const json* start = s.is_object() ? header.get(s, "start", spanPath, json::value_t::number_unsigned,
+                                                               "a non-negative integer", true)
+                                                  : nullptr;
+                const json* end = s.is_object() ? header.get(s, "end", spanPath, json::value_t::number_unsigned,
+                                                             "a non-negative integer", true)
+                                                : nullptr;
+                if (!s.is_object()) problems.push_back({spanPath, "expected an object with \"start\" and \"end\""});
+                if (start && end) r.spans.push_back({start->get<std::size_t>(), end->get<std::size_t>()});
+            }
+        }
+        if (problems.size() == before) set.rejectedSuggestions.push_back(std::move(r));
+    }
 }
 
 }  // namespace
@@ -141,9 +182,11 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
         }
         set.schema = std::move(*schema);
     }
+    if (auto it = top.find("rejected_suggestions"); it != top.end()) readRejectedSuggestions(*it, set, problems);
     if (!sax.sawAnnotationsArray()) problems.push_back({"", "missing \"annotations\" (an array)"});
     for (auto it = top.begin(); it != top.end(); ++it) {
-        static const char* known[] = {"format", "version", "document", "annotator", "done", "schema", "relations"};
+        static const char* known[] = {"format", "version", "document",  "annotator",
+                                      "done",   "schema",  "relations", "rejected_suggestions"};
         if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
             set.extra[it.key()] = it.value();
     }

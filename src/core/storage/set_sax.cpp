@@ -185,7 +185,7 @@ std::string* SetSax::stringField(const std::string& key) {
     Annotation& a = current().annotation;
     switch (key.size()) {
         case 2: return key == "id" ? &a.id : nullptr;
-        case 4: return key == "text" ? &a.text : key == "note" ? &a.note : nullptr;
+        case 4: return key == "text" ? &a.text : key == "note" ? &a.note : key == "rule" ? &a.rule : nullptr;
         case 5: return key == "label" ? &a.label : nullptr;
         case 6:
             return key == "origin"   ? &a.origin

@@ -99,6 +99,10 @@ void appendAnnotation(std::string& out, const Annotation& a) {
         out += ", \"status\": ";
         appendJsonString(out, a.status);
     }
+    if (!a.rule.empty()) {
+        out += ", \"rule\": ";
+        appendJsonString(out, a.rule);
+    }
     if (!a.proposedBy.empty()) {
         out += ", \"proposed_by\": [";
         for (std::size_t i = 0; i < a.proposedBy.size(); ++i) {
@@ -120,6 +124,10 @@ void appendRelation(std::string& out, const Relation& r) {
     appendJsonString(out, r.from);
     out += ", \"to\": ";
     appendJsonString(out, r.to);
+    if (!r.rule.empty()) {
+        out += ", \"rule\": ";
+        appendJsonString(out, r.rule);
+    }
     appendExtraMembers(out, r.extra);
     out += '}';
 }
@@ -189,6 +197,28 @@ std::string serializeSet(const AnnotationSet& set) {
             out += "    ";
             appendRelation(out, *relations[i]);
             out += i + 1 < relations.size() ? ",\n" : "\n";
+        }
+        out += "  ]";
+    }
+    if (!set.rejectedSuggestions.empty()) {
+        out += ",\n  ";
+        appendKey(out, "rejected_suggestions");
+        out += "[\n";
+        for (std::size_t i = 0; i < set.rejectedSuggestions.size(); ++i) {
+            const RejectedSuggestion& r = set.rejectedSuggestions[i];
+            out += "    {\"label\": ";
+            appendJsonString(out, r.label);
+            out += ", \"spans\": [";
+            for (std::size_t k = 0; k < r.spans.size(); ++k) {
+                out += k ? ", {\"start\": " : "{\"start\": ";
+                appendJsonNumber(out, r.spans[k].start);
+                out += ", \"end\": ";
+                appendJsonNumber(out, r.spans[k].end);
+                out += '}';
+            }
+            out += "], \"rule\": ";
+            appendJsonString(out, r.rule);
+            out += i + 1 < set.rejectedSuggestions.size() ? "},\n" : "}\n";
         }
         out += "  ]";
     }

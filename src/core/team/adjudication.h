@@ -37,7 +37,6 @@
 
 namespace claimmark {
 
-inline constexpr const char* kDisputedStatus = "disputed";
 inline constexpr const char* kAttributeVotesKey = "attribute_votes";
 
 struct AttributeVote {
