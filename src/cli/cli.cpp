@@ -25,7 +25,7 @@ const CommandEntry kCommands[] = {
     {"validate", runValidate, &kValidateUsage}, {"stats", runStats, &kStatsUsage},
     {"reanchor", runReanchor, &kReanchorUsage}, {"export", runExport, &kExportUsage},
     {"import", runImport, &kImportUsage},       {"agree", runAgree, &kAgreeUsage},
-    {"merge", runMerge, &kMergeUsage},
+    {"merge", runMerge, &kMergeUsage},          {"suggest", runSuggest, &kSuggestUsage},
 };
 
 const CommandEntry* findCommand(std::string_view name) {
@@ -69,6 +69,8 @@ std::string usageText(bool editorAvailable) {
         "                                      agreement between reviewers of the same article\n"
         "  claimmark merge SET.json SET.json... -o GOLD.json [--strategy majority|union|intersection]\n"
         "                                      build a gold set; disagreements kept as disputed\n"
+        "  claimmark suggest ARTICLE (-o SET.json | --into SET.json) [--rules RULES.json]\n"
+        "                                      pre-mark hedges, caveats, evidence and claims\n"
         "  claimmark help [COMMAND]            this text, or a command's help\n"
         "  claimmark --version                 print the version\n"
         "\n"

@@ -22,6 +22,7 @@ int runExport(const std::vector<std::string>& arguments);
 int runImport(const std::vector<std::string>& arguments);
 int runAgree(const std::vector<std::string>& arguments);
 int runMerge(const std::vector<std::string>& arguments);
+int runSuggest(const std::vector<std::string>& arguments);
 
 // Usage text of each command, printed by `CMD --help` and `claimmark help CMD`.
 extern const char* const kValidateUsage;
@@ -31,6 +32,7 @@ extern const char* const kExportUsage;
 extern const char* const kImportUsage;
 extern const char* const kAgreeUsage;
 extern const char* const kMergeUsage;
+extern const char* const kSuggestUsage;
 
 // Reads --article into `article` (left empty when the option is absent); false when it is
 // given without a file name, which is a usage error.

@@ -103,6 +103,33 @@ private:
 
 CommandPtr makeSetDone(bool done) { return std::make_unique<SetDoneCommand>(done); }
 
+// A rejected suggestion remembered in the set (so suggesting again leaves it out).
+class RememberRejectionCommand final : public Command {
+public:
+    explicit RememberRejectionCommand(RejectedSuggestion rejected) : m_rejected(std::move(rejected)) {}
+    Status apply(AnnotationSet& set) override {
+        set.rejectedSuggestions.push_back(m_rejected);
+        return Status::success();
+    }
+    void revert(AnnotationSet& set) override {
+        auto& list = set.rejectedSuggestions;
+        for (std::size_t i = list.size(); i-- > 0;) {
+            if (list[i] == m_rejected) {
+                list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+                return;
+            }
+        }
+    }
+    std::string describe() const override { return "Remember rejected " + m_rejected.label; }
+
+private:
+    RejectedSuggestion m_rejected;
+};
+
+CommandPtr makeRememberRejection(RejectedSuggestion rejected) {
+    return std::make_unique<RememberRejectionCommand>(std::move(rejected));
+}
+
 CommandPtr makeAddAnnotation(Annotation annotation) {
     return std::make_unique<AddAnnotationCommand>(std::move(annotation));
 }

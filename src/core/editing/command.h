@@ -34,6 +34,8 @@ CommandPtr makeAddRelation(Relation relation);
 CommandPtr makeRemoveRelation(Relation removed);
 // The set's "done" flag (a reviewer marks the document finished).
 CommandPtr makeSetDone(bool done);
+// Adds a rejected suggestion to set.rejectedSuggestions (undo takes it out again).
+CommandPtr makeRememberRejection(RejectedSuggestion rejected);
 
 // Several commands as one step; apply() is all-or-nothing.
 class CommandGroup final : public Command {

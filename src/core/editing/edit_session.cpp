@@ -94,6 +94,7 @@ Status EditSession::changeAnnotation(const std::string& id, const std::string& d
     const Annotation* current = m_set.findAnnotation(id);
     if (!current) return Status::failure("no annotation has id \"" + id + "\"");
     Annotation after = *current;
+    if (isPendingSuggestion(after)) after.status.clear();  // editing a suggestion accepts it
     Status s = change(after);
     if (!s.ok()) return s;
     after.modified = m_clock();

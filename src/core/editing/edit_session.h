@@ -58,6 +58,17 @@ public:
     Result<std::string> addRelation(const std::string& type, const std::string& from, const std::string& to);
     Status deleteRelation(const std::string& id);
 
+    // --- suggestions (core/suggest/suggest.h; suggestion_review.cpp) ---------------------
+    // Adds suggested annotations and relations (ids fresh for the set) as one step.
+    Status addSuggestions(std::vector<Annotation> annotations, std::vector<Relation> relations,
+                          const std::string& description);
+    // Accepts pending suggestions (their status is cleared; rule and reason stay), one step.
+    // Ids that are not pending suggestions are an error; nothing changes then.
+    Status acceptSuggestions(const std::vector<std::string>& ids);
+    // Rejects pending suggestions: each is removed with its relations and remembered in
+    // set().rejectedSuggestions, all as one step.
+    Status rejectSuggestions(const std::vector<std::string>& ids);
+
     bool undo() { return m_history.undo(m_set); }
     bool redo() { return m_history.redo(m_set); }
     bool isModified() const { return m_history.isModified(); }
