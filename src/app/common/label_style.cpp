@@ -21,6 +21,9 @@ LabelStyle styleFor(ImU32 solid) {
     // apart on cream paper.
     style.fill = withAlpha(solid, 80);
     style.fillHover = withAlpha(solid, 130);
+    // A pending suggestion: a faint wash (its dashed outline says what it is).
+    style.pendingFill = withAlpha(solid, 30);
+    style.pendingFillHover = withAlpha(solid, 80);
     return style;
 }
 

@@ -12,9 +12,11 @@
 namespace claimmark::app {
 
 struct LabelStyle {
-    ImU32 solid = 0;      // underlines, chips, outlines
-    ImU32 fill = 0;       // translucent background behind the text (layer 0)
-    ImU32 fillHover = 0;  // the same, under the mouse or selected
+    ImU32 solid = 0;             // underlines, chips, outlines
+    ImU32 fill = 0;              // translucent background behind the text (layer 0)
+    ImU32 fillHover = 0;         // the same, under the mouse or selected
+    ImU32 pendingFill = 0;       // a pending suggestion's background: lighter than `fill`
+    ImU32 pendingFillHover = 0;  // the same, under the mouse or selected
 };
 
 // "#rrggbb" (or "rrggbb") -> opaque colour; anything else -> `fallback`.

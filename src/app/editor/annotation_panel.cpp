@@ -5,6 +5,9 @@
 // [SECTION] List UI    filter controls, then one Selectable per row through ImGuiListClipper
 #include "app/editor/annotation_panel.h"
 
+#include "app/editor/text_view_look.h"
+#include "core/suggest/suggest.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -128,7 +131,13 @@ void AnnotationList::filterText(const std::string& text) {
     ++m_generation;
 }
 
+void AnnotationList::filterPendingSuggestions(bool only) {
+    m_pendingOnly = only;
+    ++m_generation;
+}
+
 void AnnotationList::clearFilters() {
+    m_pendingOnly = false;
     m_hiddenLabels.clear();
     m_attrLabel.clear();
     m_attrName.clear();
@@ -147,6 +156,7 @@ bool AnnotationList::passes(const Annotation& a) const {
         if (!m_attrValue.empty() && !attributeValueIs(found->second, m_attrValue)) return false;
     }
     if (!m_origin.empty() && a.origin != m_origin) return false;
+    if (m_pendingOnly && !isPendingSuggestion(a)) return false;
     return containsFolded(a.text, m_text);
 }
 
@@ -198,7 +208,20 @@ void AnnotationList::drawFilters() {
         ImGui::SameLine();
         ImGui::TextDisabled("· %zu relation%s", set.relationCount(), set.relationCount() == 1 ? "" : "s");
     }
-    const bool filtered = !m_hiddenLabels.empty() || !m_attrLabel.empty() || !m_origin.empty() || !m_text.empty();
+    const std::size_t pending = m_state.pendingSuggestions().size();
+    if (pending > 0 || m_pendingOnly) {
+        ImGui::SameLine();
+        char text[64];
+        std::snprintf(text, sizeof text, "suggestions %zu###pending-only", pending);
+        ImGui::PushStyleColor(ImGuiCol_Text, kSuggestionInk);
+        bool only = m_pendingOnly;
+        if (ImGui::Checkbox(text, &only)) filterPendingSuggestions(only);
+        ImGui::PopStyleColor();
+        m_rects.remember("filter-pending");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only the suggestions not reviewed yet (N goes to the next)");
+    }
+    const bool filtered =
+        !m_hiddenLabels.empty() || !m_attrLabel.empty() || !m_origin.empty() || !m_text.empty() || m_pendingOnly;
     if (filtered) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Show all")) clearFilters();
@@ -365,8 +388,17 @@ void AnnotationList::drawRows(float height) {
             const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
             const float chip = fontSize * 0.75f;
             const float chipTop = min.y + (max.y - min.y - chip) * 0.5f;
-            drawList->AddRectFilled(ImVec2(left + 2, chipTop), ImVec2(left + 2 + chip, chipTop + chip),
-                                    m_state.labelStyles().of(a.label).solid, chip * 0.25f);
+            const LabelStyle& style = m_state.labelStyles().of(a.label);
+            const bool pending = isPendingSuggestion(a);
+            if (pending) {  // hollow, as the dashed outline in the text
+                drawList->AddRectFilled(ImVec2(left + 2, chipTop), ImVec2(left + 2 + chip, chipTop + chip),
+                                        style.pendingFill, chip * 0.25f);
+                drawList->AddRect(ImVec2(left + 2, chipTop), ImVec2(left + 2 + chip, chipTop + chip), style.solid,
+                                  chip * 0.25f, 0, 1.5f);
+            } else {
+                drawList->AddRectFilled(ImVec2(left + 2, chipTop), ImVec2(left + 2 + chip, chipTop + chip), style.solid,
+                                        chip * 0.25f);
+            }
             const float textY = min.y + (max.y - min.y - fontSize) * 0.5f;
             const float labelX = left + chip + fontSize * 0.6f;
             const ImVec4 labelClip(labelX, min.y, labelX + labelWidth - 4, max.y);
@@ -374,8 +406,14 @@ void AnnotationList::drawRows(float height) {
                               a.label.data() + a.label.size(), 0.0f, &labelClip);
 
             // Key attributes, right-aligned; the excerpt gets what is left.
-            char attributes[160];
-            keyAttributes(a, schema.findLabel(a.label), attributes, sizeof attributes);
+            // A pending suggestion shows its rule first: what to check it against.
+            char keys[128];
+            keyAttributes(a, schema.findLabel(a.label), keys, sizeof keys);
+            char attributes[192];
+            if (pending)
+                std::snprintf(attributes, sizeof attributes, "%s%s%s", a.rule.empty() ? "suggested" : a.rule.c_str(),
+                              keys[0] ? " · " : "", keys);
+            else std::snprintf(attributes, sizeof attributes, "%s", keys);
             float excerptRight = max.x - 2;
             if (attributes[0]) {
                 const float width = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, attributes).x;
@@ -383,7 +421,9 @@ void AnnotationList::drawRows(float height) {
                 const float x =
                     std::max(labelX + labelWidth + (max.x - labelX - labelWidth) * 0.36f, max.x - 4 - width);
                 const ImVec4 clip(x, min.y, max.x - 2, max.y);
-                drawList->AddText(font, fontSize, ImVec2(x, textY), dimColour, attributes, nullptr, 0.0f, &clip);
+                drawList->AddText(font, fontSize, ImVec2(x, textY),
+                                  pending ? ImGui::GetColorU32(kSuggestionInk) : dimColour, attributes, nullptr, 0.0f,
+                                  &clip);
                 excerptRight = x - fontSize * 0.6f;
             }
             const float excerptX = labelX + labelWidth;
@@ -395,6 +435,11 @@ void AnnotationList::drawRows(float height) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
                 ImGui::Text("%s %s · %s", a.label.c_str(), a.id.c_str(), a.origin.c_str());
+                if (pending) ImGui::TextColored(kSuggestionInk, "pending suggestion · rule %s", a.rule.c_str());
+                else if (!a.rule.empty()) ImGui::TextDisabled("from rule %s", a.rule.c_str());
+                if (!a.rule.empty())
+                    if (const std::string reason = suggestionReason(a); !reason.empty())
+                        ImGui::TextDisabled("%s", reason.c_str());
                 if (a.orphaned)
                     ImGui::TextColored(ImColor(kOrphanColour),
                                        "orphaned: the article changed and this text was not found again");

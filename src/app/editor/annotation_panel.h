@@ -5,8 +5,9 @@
 // [SECTION] List
 //   Every annotation in document order, drawn through ImGuiListClipper (only visible rows,
 //   so 100,000 annotations cost what 30 do): label chip, label, excerpt, key attributes.
-//   Filters: label (a checkbox each, with its count), one attribute's value, origin, and a
-//   text filter on the covered text. The filtered rows are cached against the set's
+//   A pending suggestion's row has a hollow chip and its rule id in the suggestion colour.
+//   Filters: label (a checkbox each, with its count), one attribute's value, origin, a
+//   text filter on the covered text, and "suggestions" (pending suggestions only). The filtered rows are cached against the set's
 //   revision and a generation number bumped when a filter changes; an idle frame does not
 //   rebuild or allocate. A click selects the annotation and scrolls the article to it.
 #pragma once
@@ -37,6 +38,7 @@ public:
     void filterAttribute(const std::string& label, const std::string& name, const std::string& value);
     void filterOrigin(const std::string& origin);  // empty: any
     void filterText(const std::string& text);      // case-insensitive (ASCII) substring
+    void filterPendingSuggestions(bool only);      // only suggestions not reviewed yet
     void clearFilters();
 
     // The rows the filters let through, document order (rebuilt when stale).
@@ -51,6 +53,7 @@ private:
     std::string m_attrLabel, m_attrName, m_attrValue;
     std::string m_origin;
     std::string m_text;
+    bool m_pendingOnly = false;
 
     std::vector<const Annotation*> m_rows;
     std::uint64_t m_rowsRevision = UINT64_MAX;

@@ -24,6 +24,8 @@ struct EditorOptions {
                                                       // annotations/<stem>/gold.json)
     std::string annotator;                            // --annotator; default: login name
     std::optional<std::filesystem::path> schema;      // --schema; default: built-in schema
+    std::optional<std::filesystem::path> rules;       // --rules: suggestion rules; default:
+                                                      // the built-in rules
 };
 
 // Opens the editor window; returns the process exit code (0 normal close, 1 if the

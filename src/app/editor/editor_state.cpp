@@ -5,6 +5,8 @@
 // [SECTION] Never lose work   autosave to "<set>.recovery", restore, article changed on disk
 // [SECTION] Derived data
 // [SECTION] Edits
+//
+// Running, accepting and rejecting suggestions are in editor_state_suggestions.cpp.
 #include "app/editor/editor_state.h"
 
 #include "core/team/project_layout.h"
@@ -94,7 +96,15 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
         set.document.length = document->length();
     }
 
+    std::shared_ptr<const SuggestionRules> rules;
+    if (options.rules) {
+        Result<SuggestionRules> read = readSuggestionRulesFile(options.rules->string(), set.schema);
+        if (!read) return read.errors();
+        rules = std::make_shared<const SuggestionRules>(std::move(*read));
+    }
+
     auto state = std::make_unique<EditorState>(std::move(*document), std::move(set));
+    state->customRules = std::move(rules);
     state->articlePath = options.article;
     state->setPath = setPath;
     state->annotator = state->set().annotator.empty() ? annotator : state->set().annotator;
@@ -227,7 +237,7 @@ void EditorState::restoreRecovery() {
     m_session.history().clear();
     m_styles.rebuild(m_session.set().schema);
     // A new set object may reuse a revision number the caches have seen.
-    m_indexRevision = m_orderRevision = m_countRevision = UINT64_MAX;
+    m_indexRevision = m_orderRevision = m_countRevision = m_pendingRevision = UINT64_MAX;
     selection = TextSelection{};
     selectedAnnotation.clear();
     linkSource.clear();
@@ -292,6 +302,16 @@ const std::vector<std::size_t>& EditorState::labelCounts() {
         m_countRevision = set().revision();
     }
     return m_labelCounts;
+}
+
+const std::vector<const Annotation*>& EditorState::pendingSuggestions() {
+    if (m_pendingRevision != set().revision()) {
+        m_pendingSuggestions.clear();
+        for (const Annotation* a : documentOrder())
+            if (isPendingSuggestion(*a)) m_pendingSuggestions.push_back(a);
+        m_pendingRevision = set().revision();
+    }
+    return m_pendingSuggestions;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -385,6 +405,9 @@ void EditorState::apply(Action& action) {
             if (status.ok()) statusMessage = done ? "Marked done (Ctrl+D to reopen)" : "Marked as in progress";
             break;
         }
+        case ActionKind::Suggest: status = applySuggest(); break;
+        case ActionKind::AcceptSuggestions:
+        case ActionKind::RejectSuggestions: status = applyReview(action); break;
     }
     if (!status.ok()) statusMessage = "Not done: " + status.error;
     // A selected annotation that no longer exists (undo of its creation) is deselected.

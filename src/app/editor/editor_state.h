@@ -17,6 +17,7 @@
 #include "core/storage/recovery_file.h"
 #include "core/storage/set_file.h"
 #include "core/model/span_index.h"
+#include "core/suggest/suggestion_rules.h"
 
 #include <chrono>
 #include <cstdint>
@@ -52,6 +53,12 @@ enum class ActionKind {
     Save,
     SaveOverwrite,  // after the user agreed to replace a set changed on disk
     SetDone,        // value: bool, the set's "done" flag (the reviewer finished)
+    // Suggestions (core/suggest): run the rules and add the batch; accept or reject the
+    // pending suggestions `ids`. Each is one undo step; `text` names a bulk step for the
+    // status line ("in view", "of rule hedge.modal.may").
+    Suggest,
+    AcceptSuggestions,  // ids, text
+    RejectSuggestions,  // ids, text
 };
 
 struct Action {
@@ -62,6 +69,7 @@ struct Action {
     std::optional<AttributeValue> value;
     std::string text;
     std::vector<Span> spans;
+    std::vector<std::string> ids;
 
     static Action of(ActionKind kind, std::string id = {}) {
         Action action;
@@ -140,6 +148,13 @@ public:
     // Annotations per schema label (same order as schema.labels).
     const std::vector<std::size_t>& labelCounts();
     const LabelStyles& labelStyles() const { return m_styles; }
+    // Pending suggestions (status "suggested"), in document order.
+    const std::vector<const Annotation*>& pendingSuggestions();
+
+    // --- suggestions -----------------------------------------------------------------------
+    // The rules Suggest runs (EditorOptions::rules, read at open); null: the built-in ones.
+    std::shared_ptr<const SuggestionRules> customRules;
+    const SuggestionRules& suggestionRules() const { return customRules ? *customRules : builtinSuggestionRules(); }
 
     // --- selection, shared by the views --------------------------------------------------
     TextSelection selection;
@@ -172,6 +187,8 @@ private:
     std::filesystem::path m_recoveryPath;  // where a blocked set was last saved
     std::vector<const Annotation*> m_documentOrder;
     std::vector<std::size_t> m_labelCounts;
+    std::vector<const Annotation*> m_pendingSuggestions;
+    std::uint64_t m_pendingRevision = UINT64_MAX;
     std::uint64_t m_indexRevision = UINT64_MAX;
     std::uint64_t m_orderRevision = UINT64_MAX;
     std::uint64_t m_countRevision = UINT64_MAX;
@@ -181,6 +198,8 @@ private:
     bool m_articleChangeReported = false;
 
     void apply(Action& action);
+    Status applySuggest();
+    Status applyReview(const Action& action);
 };
 
 }  // namespace claimmark::app

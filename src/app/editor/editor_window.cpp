@@ -1,7 +1,7 @@
 // editor_window.cpp — composing the editor's frame (editor_window.h).
 //
 // [SECTION] Frame       the window, its panes and the splitter
-// [SECTION] Toolbar     label buttons, undo / redo / save, zoom
+// [SECTION] Toolbar     label buttons, undo / redo / save, done, suggest, zoom
 // [SECTION] Dialogs     closing asks first (editor_dialogs.h draws the dialogs)
 // [SECTION] Shortcuts
 #include "app/editor/editor_window.h"
@@ -29,6 +29,7 @@ void postSetDone(EditorState& state, bool done) {
 EditorWindow::EditorWindow(EditorState& state)
     : m_state(state),
       m_textView(state),
+      m_reviewer(state, m_textView),
       m_findBar(state, m_textView),
       m_panel(state),
       m_statusBar(state),
@@ -127,6 +128,9 @@ void EditorWindow::drawToolbar() {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("I have finished this article (saved in the set; the project view shows it) (Ctrl+D)");
 
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    m_reviewer.drawToolbar();
+
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", m_state.annotator.c_str());
@@ -153,6 +157,8 @@ void EditorWindow::handleShortcuts() {
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     // The side panel's keys first: boundaries (Ctrl/Alt + arrows), L to link, Esc to stop.
     if (m_panel.handleShortcuts()) return;
+    // Suggestions: Ctrl+G, and the review keys (N, A, Enter, X ...).
+    if (m_reviewer.handleShortcuts()) return;
 
     const bool ctrl = io.KeyCtrl;
     if (ctrl) {

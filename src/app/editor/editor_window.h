@@ -18,6 +18,10 @@
 //   Ctrl+D                  toggle "done" (the reviewer finished this article; undoable)
 //   Ctrl+= / Ctrl+- / Ctrl+0        zoom in, out, reset (the host rebuilds the fonts)
 //   Ctrl+F, F3 / Shift+F3   find; next / previous match (find_bar.h has the bar's own keys)
+//   Ctrl+G                  suggest: run the suggestion rules on the article
+//   N / Shift+N, A, Enter, X, Shift+A, Shift+R   review the suggestions: next / previous,
+//                           accept, accept and next, reject and next, accept all in view,
+//                           accept all of the selected one's rule (suggestion_reviewer.h)
 #pragma once
 
 #include "app/editor/annotation_panel.h"
@@ -26,6 +30,7 @@
 #include "app/editor/find_bar.h"
 #include "app/editor/recovery_dialog.h"
 #include "app/editor/status_bar.h"
+#include "app/editor/suggestion_reviewer.h"
 #include "app/editor/text_view.h"
 
 #include <imgui.h>
@@ -56,11 +61,13 @@ public:
     TextView& textView() { return m_textView; }
     AnnotationPanel& panel() { return m_panel; }
     FindBar& findBar() { return m_findBar; }
+    SuggestionReviewer& reviewer() { return m_reviewer; }
 
 private:
     EditorState& m_state;
     TextView m_textView;
-    FindBar m_findBar;  // after m_textView: it reads the view's geometry
+    SuggestionReviewer m_reviewer;  // after m_textView: it reads what the view shows
+    FindBar m_findBar;              // after m_textView: it reads the view's geometry
     AnnotationPanel m_panel;
     StatusBar m_statusBar;
     RecoveryDialog m_recoveryDialog;

@@ -6,7 +6,7 @@
 // [SECTION] Keys
 //
 // The attribute controls are in inspector_attributes.cpp, the relations list and the
-// linking flow in inspector_relations.cpp.
+// linking flow in inspector_relations.cpp, the suggestion block in inspector_suggestion.cpp.
 #include "app/editor/inspector_panel.h"
 
 #include "app/editor/inspector_support.h"
@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/suggest/suggest.h"
 #include "core/text/utf8.h"
 
 namespace claimmark::app {
@@ -130,6 +131,8 @@ void InspectorPanel::refresh(const Annotation& annotation) {
         std::snprintf(spans, sizeof spans, "%zu spans, %zu–%zu", annotation.spans.size(), annotation.start(),
                       annotation.end());
     m_spanText = spans;
+    m_ruleDescription = annotation.rule.empty() ? std::string() : m_state.suggestionRules().describe(annotation.rule);
+    m_reason = suggestionReason(annotation);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -156,6 +159,12 @@ void InspectorPanel::drawHelp() {
         {"Ctrl+Z / Ctrl+Y", "undo / redo"},
         {"Ctrl+S", "save"},
         {"Esc", "clear the selection, cancel linking"},
+        {"Ctrl+G", "suggest: mark what the rules find"},
+        {"N / Shift+N", "next / previous suggestion"},
+        {"A / Enter", "accept / accept and go on"},
+        {"X", "reject and go on"},
+        {"Shift+A", "accept all suggestions in view"},
+        {"Shift+R", "accept all of the selected one's rule"},
     };
     const float column = ImGui::GetFontSize() * 8.5f;
     const ImVec4 dim = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
@@ -175,6 +184,7 @@ void InspectorPanel::drawContent(const Annotation& annotation) {
     refresh(annotation);
     ImGui::PushID("inspector");
     drawHeader(annotation);
+    drawSuggestion(annotation);
 
     const AnnotationSet& set = m_state.set();
     const float column = ImGui::GetFontSize() * 6.5f;
@@ -218,6 +228,10 @@ void InspectorPanel::drawContent(const Annotation& annotation) {
     ImGui::Spacing();
     drawRelations(annotation);
 
+    if (isPendingSuggestion(annotation)) {  // Reject (above) is its delete
+        ImGui::PopID();
+        return;
+    }
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.93f, 0.80f, 0.78f, 1.0f));

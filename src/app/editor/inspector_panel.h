@@ -17,6 +17,11 @@
 //   selection then moves to another annotation, a popup offers only the relation types the
 //   schema allows between the two labels (even a single one is confirmed, so a stray click
 //   links nothing); with none, a message says why and linking goes on. Esc cancels.
+// [SECTION] Suggestions
+//   A pending suggestion says so under the header, with its rule id, the rule's description
+//   and the reason (the words matched), and Accept / Reject buttons (A, X); it has no
+//   Delete button (rejecting is deleting, remembered). An accepted annotation that came
+//   from a rule still shows the rule and the reason, smaller.
 // [SECTION] Cost
 //   Everything derived from the model (relation lines, which nudges are possible) is cached
 //   against the set's revision and the selected id; an idle frame does not allocate.
@@ -110,6 +115,8 @@ private:
     std::string m_quoted;              // “covered text”
     std::string m_meta;                // origin, created, modified
     std::string m_spanText;
+    std::string m_ruleDescription;  // the rule's description (SuggestionRules::describe)
+    std::string m_reason;           // suggestionReason(): the words matched
 
     std::string m_noteFor;
     std::string m_noteText;
@@ -127,6 +134,7 @@ private:
 
     void refresh(const Annotation& annotation);
     void drawHeader(const Annotation& annotation);
+    void drawSuggestion(const Annotation& annotation);
     void drawAttribute(const Annotation& annotation, const AttributeDef& def);
     void drawNote(const Annotation& annotation);
     void drawBoundaries(const Annotation& annotation);

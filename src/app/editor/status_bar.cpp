@@ -1,6 +1,8 @@
 // status_bar.cpp — the status line (status_bar.h): document, counts, position, save and
-// done state, last message. Formats into a stack buffer: no allocation per frame.
+// done state, suggestions left to review, last message. Formats into a stack buffer: no allocation per frame.
 #include "app/editor/status_bar.h"
+
+#include "app/editor/text_view_look.h"
 
 #include <imgui.h>
 
@@ -39,6 +41,11 @@ void StatusBar::drawContent() {
     ImGui::SameLine();
     if (set.done) ImGui::TextColored(ImVec4(0.16f, 0.50f, 0.22f, 1.0f), "  ·  done");
     else ImGui::TextDisabled("  ·  in progress");
+    // What the suggestion rules proposed and nobody has looked at yet.
+    if (const std::size_t pending = m_state.pendingSuggestions().size(); pending > 0) {
+        ImGui::SameLine();
+        ImGui::TextColored(kSuggestionInk, "  ·  %zu suggestion%s to review", pending, pending == 1 ? "" : "s");
+    }
     if (m_state.isModified() && !m_state.lastAutosave.empty()) {
         // The recovery file beside the set holds the work as of then (kill-safe).
         ImGui::SameLine();

@@ -1,5 +1,5 @@
 // status_bar.h — one line at the bottom: document, size, annotations, cursor, save state,
-// the reviewer's done flag and the last message.
+// the reviewer's done flag, the suggestions left to review and the last message.
 #pragma once
 
 #include "app/editor/editor_state.h"

@@ -13,6 +13,7 @@
 
 #include "app/common/fonts.h"
 #include "app/editor/text_view_look.h"
+#include "core/suggest/suggest.h"
 #include "core/text/text_search.h"
 
 #include <algorithm>
@@ -188,6 +189,12 @@ void TextView::drawTooltip() {
         ImGui::Text("%s", a.label.c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", a.id.c_str());
+        if (isPendingSuggestion(a) || !a.rule.empty()) {
+            const std::string reason = suggestionReason(a);
+            if (isPendingSuggestion(a)) ImGui::TextColored(kSuggestionInk, "suggested by %s", a.rule.c_str());
+            else ImGui::TextDisabled("from rule %s", a.rule.c_str());
+            if (!reason.empty()) ImGui::TextDisabled("%s", reason.c_str());
+        }
         for (const auto& [name, value] : a.attributes) {
             std::visit(
                 [&](const auto& v) {
@@ -233,7 +240,16 @@ void TextView::drawLine(ImDrawList* drawList, std::size_t lineIndex, const SpanI
             const LabelStyle& style = styles.of(annotation.label);
             const bool selected = annotation.id == m_state.selectedAnnotation;
             const bool hot = selected || (m_hoverAnnotation && *m_hoverAnnotation == e.annotation);
-            if (e.layer == 0) {
+            if (isPendingSuggestion(annotation)) {
+                const float y = underlineTop + float(e.layer - 1) * (thickness + 1.5f);
+                if (e.layer == 0 || hot)
+                    drawList->AddRectFilled(ImVec2(x0, backgroundTop), ImVec2(x1, backgroundBottom),
+                                            hot ? style.pendingFillHover : style.pendingFill, 2.0f);
+                if (e.layer == 0)
+                    drawPendingOutline(drawList, e, line, ImVec2(x0, backgroundTop), ImVec2(x1, backgroundBottom),
+                                       style.solid, false);
+                else drawPendingOutline(drawList, e, line, ImVec2(x0, y), ImVec2(x1, y + thickness), style.solid, true);
+            } else if (e.layer == 0) {
                 drawList->AddRectFilled(ImVec2(x0, backgroundTop), ImVec2(x1, backgroundBottom),
                                         hot ? style.fillHover : style.fill, 2.0f);
             } else {
@@ -261,6 +277,26 @@ void TextView::drawLine(ImDrawList* drawList, std::size_t lineIndex, const SpanI
         const std::string_view text = m_layout.lineText(lineIndex);
         drawList->AddText(m_font, size, ImVec2(m_origin.x, textTop), kInk, text.data(), text.data() + text.size());
     }
+}
+
+// A pending suggestion's part of a line: dashes along the top and bottom (or, as an
+// underline, along the bottom only), and an edge where the span begins or ends on it.
+void TextView::drawPendingOutline(ImDrawList* drawList, const SpanEntry& entry, const VisualLine& line, ImVec2 min,
+                                  ImVec2 max, ImU32 colour, bool underline) const {
+    const float dash = std::max(3.0f, std::round(m_fontSize * 0.3f));
+    const float width = std::max(1.0f, std::round(m_fontSize * 0.1f));
+    for (float x = min.x; x < max.x; x += 2 * dash) {
+        const float end = std::min(x + dash, max.x);
+        if (underline) {
+            drawList->AddRectFilled(ImVec2(x, min.y), ImVec2(end, max.y), colour);
+            continue;
+        }
+        drawList->AddRectFilled(ImVec2(x, min.y), ImVec2(end, min.y + width), colour);
+        drawList->AddRectFilled(ImVec2(x, max.y - width), ImVec2(end, max.y), colour);
+    }
+    if (underline) return;
+    if (entry.start >= line.cpStart) drawList->AddRectFilled(min, ImVec2(min.x + width, max.y), colour);
+    if (entry.end <= line.cpEnd) drawList->AddRectFilled(ImVec2(max.x - width, min.y), max, colour);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -384,6 +420,20 @@ std::size_t TextView::caretAt(ImVec2 screen) const {
     if (y < 0) return 0;
     if (y >= m_layout.height()) return m_layout.textLength();
     return m_layout.codePointAtX(m_layout.lineAt(y), screen.x - m_origin.x);
+}
+
+CodePointRange TextView::fullyVisibleText() const {
+    if (m_layout.lineCount() == 0) return {};
+    std::size_t first = m_layout.lineAt(m_viewMin.y - m_origin.y);
+    std::size_t last = m_layout.lineAt(m_viewMax.y - m_origin.y);
+    const auto topOf = [&](std::size_t i) { return m_origin.y + static_cast<float>(m_layout.line(i).top); };
+    if (topOf(first) < m_viewMin.y - 0.5f) ++first;
+    if (topOf(last) + m_layout.boxHeight(m_layout.line(last)) > m_viewMax.y + 0.5f) {
+        if (last == 0) return {};
+        --last;
+    }
+    if (first > last || first >= m_layout.lineCount()) return {};
+    return {m_layout.line(first).cpStart, m_layout.line(last).cpEnd};
 }
 
 ImVec2 TextView::screenPosOf(std::size_t cp) const {

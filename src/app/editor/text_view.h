@@ -4,7 +4,9 @@
 //   Only visible lines are drawn (range from scroll and TextLayout::lineAt). Each visual line
 //   is one AddText call (the ink never changes colour, highlights are drawn underneath),
 //   spans come from the SpanIndex per line: layer 0 as a translucent background in the
-//   label colour, deeper layers as stacked underlines. The layout is rebuilt only when the
+//   label colour, deeper layers as stacked underlines. A pending suggestion (status
+//   "suggested") gets a lighter background and a dashed outline (a dashed underline on
+//   deeper layers) in its label colour, so it never passes for accepted work. The layout is rebuilt only when the
 //   column width, the font or the document changes; an idle frame does not allocate.
 // [SECTION] Mouse
 //   Drag selects (snapped to whole words unless Alt is held), double-click selects a word,
@@ -56,6 +58,8 @@ public:
     // The visible text area on screen (last frame).
     ImVec2 viewMin() const { return m_viewMin; }
     ImVec2 viewMax() const { return m_viewMax; }
+    // The code points on the lines wholly visible in the last frame (empty when none is).
+    CodePointRange fullyVisibleText() const;
 
     // What the last frame drew of the relations (for tests): curves between two visible
     // ends, and stubs toward an end off screen.
@@ -120,6 +124,8 @@ private:
     void drawLine(ImDrawList* drawList, std::size_t lineIndex, const SpanIndex& index);
     void drawTooltip();
     void drawTooltipRelations(std::uint32_t annotation);
+    void drawPendingOutline(ImDrawList* drawList, const SpanEntry& entry, const VisualLine& line, ImVec2 min,
+                            ImVec2 max, ImU32 colour, bool underline) const;
     void drawFindMatches(ImDrawList* drawList, const VisualLine& line, float top, float bottom);
     void rebuildRelationsIfNeeded();
     void drawRelations(ImDrawList* drawList);

@@ -18,6 +18,9 @@ inline constexpr ImU32 kFindFill = IM_COL32(255, 236, 60, 70);
 inline constexpr ImU32 kFindEdge = IM_COL32(196, 156, 0, 255);
 inline constexpr ImU32 kFindCurrentFill = IM_COL32(255, 226, 0, 150);
 inline constexpr ImU32 kFindCurrentEdge = IM_COL32(96, 74, 0, 255);
+// What the suggestion rules proposed and nobody reviewed yet: a cool blue, apart from
+// every label colour (tooltips, list rows, inspector, status line).
+inline const ImVec4 kSuggestionInk(0.16f, 0.36f, 0.70f, 1.0f);
 inline constexpr ImU32 kRelationHalo = IM_COL32(252, 250, 244, 200);  // paper, under the curves
 inline constexpr ImU32 kRelationLabelInk = IM_COL32(40, 36, 30, 255);
 
