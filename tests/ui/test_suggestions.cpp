@@ -201,12 +201,15 @@ TEST_CASE("suggestions: Shift+R accepts every suggestion of the selected one's r
 
 TEST_CASE("suggestions: editing a suggestion accepts it") {
     Fixture f;
+    auto& session = f.state().session();
+    REQUIRE(session.setNote(f.caveats[3], "checked the trial").ok());
+    CHECK_FALSE(f.pending(f.caveats[3]));
     f.editor.key(GLFW_KEY_N);
     f.editor.key(GLFW_KEY_RIGHT, false, false, /*alt=*/true);  // its end a word on
     f.editor.frame();
     CHECK(f.find(f.hedges[0])->text == "may help");
     CHECK_FALSE(f.pending(f.hedges[0]));
-    CHECK(f.pendingCount() == 2 * kParagraphs - 1);
+    CHECK(f.pendingCount() == 2 * kParagraphs - 2);
     f.undo();  // one step: the resize and the acceptance
     CHECK(f.pending(f.hedges[0]));
     CHECK(f.find(f.hedges[0])->text == "may");
@@ -285,4 +288,52 @@ TEST_CASE("suggestions: the list filters to pending suggestions; the toolbar's a
     REQUIRE(next.has_value());
     f.editor.click(*next);
     CHECK(f.state().selectedAnnotation == f.caveats[0]);
+}
+
+TEST_CASE("suggestions: the Suggest button adds the rules' batch as one undo step") {
+    HeadlessEditor editor(claimmark::app::testing::kShortArticle);
+    auto& state = editor.state();
+    auto button = editor.window().reviewer().rects().centreOf("suggest");
+    REQUIRE(button.has_value());
+    editor.click(*button);
+    editor.frame();
+    const std::size_t added = state.pendingSuggestions().size();
+    REQUIRE(added > 0);
+    CHECK(state.set().annotationCount() == added);
+    CHECK(state.statusMessage.rfind("Suggested " + std::to_string(added), 0) == 0);
+    for (const auto* a : state.pendingSuggestions()) {
+        CHECK(a->origin == "suggested");
+        CHECK_FALSE(a->rule.empty());
+    }
+    // The first one is selected, and the inspector explains it.
+    REQUIRE_FALSE(state.selectedAnnotation.empty());
+    CHECK(state.selectedAnnotation == state.pendingSuggestions().front()->id);
+    editor.frames(2);
+    CHECK(editor.window().panel().inspector().rects().centreOf("suggestion:pending").has_value());
+
+    // Everything there already: nothing new; no step on the history.
+    const std::string step = state.session().history().undoDescription();
+    editor.key(GLFW_KEY_G, /*ctrl=*/true);
+    editor.frame();
+    CHECK(state.pendingSuggestions().size() == added);
+    CHECK(state.statusMessage.rfind("Nothing new to suggest", 0) == 0);
+    CHECK(state.session().history().undoDescription() == step);
+
+    // A rejected one does not come back.
+    const std::string rejectedId = state.selectedAnnotation;
+    editor.key(GLFW_KEY_X);
+    editor.frame();
+    REQUIRE(state.set().findAnnotation(rejectedId) == nullptr);
+    editor.key(GLFW_KEY_G, true);
+    editor.frame();
+    CHECK(state.pendingSuggestions().size() == added - 1);
+
+    // One Ctrl+Z each: the rejection, then the whole batch.
+    editor.key(GLFW_KEY_Z, true);
+    editor.frame();
+    CHECK(state.pendingSuggestions().size() == added);
+    editor.key(GLFW_KEY_Z, true);
+    editor.frame();
+    CHECK(state.set().annotationCount() == 0);
+    CHECK_FALSE(state.session().isModified());
 }
