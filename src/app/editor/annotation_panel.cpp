@@ -406,14 +406,12 @@ void AnnotationList::drawRows(float height) {
                               a.label.data() + a.label.size(), 0.0f, &labelClip);
 
             // Key attributes, right-aligned; the excerpt gets what is left.
-            // A pending suggestion shows its rule first: what to check it against.
-            char keys[128];
-            keyAttributes(a, schema.findLabel(a.label), keys, sizeof keys);
-            char attributes[192];
+            // A pending suggestion shows its rule (what to check it against) instead of its
+            // attributes, which its tooltip and the inspector list.
+            char attributes[160];
             if (pending)
-                std::snprintf(attributes, sizeof attributes, "%s%s%s", a.rule.empty() ? "suggested" : a.rule.c_str(),
-                              keys[0] ? " · " : "", keys);
-            else std::snprintf(attributes, sizeof attributes, "%s", keys);
+                std::snprintf(attributes, sizeof attributes, "%s", a.rule.empty() ? "suggested" : a.rule.c_str());
+            else keyAttributes(a, schema.findLabel(a.label), attributes, sizeof attributes);
             float excerptRight = max.x - 2;
             if (attributes[0]) {
                 const float width = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, attributes).x;

@@ -5,7 +5,8 @@
 // [SECTION] List
 //   Every annotation in document order, drawn through ImGuiListClipper (only visible rows,
 //   so 100,000 annotations cost what 30 do): label chip, label, excerpt, key attributes.
-//   A pending suggestion's row has a hollow chip and its rule id in the suggestion colour.
+//   A pending suggestion's row has a hollow chip and its rule id (in the suggestion colour)
+//   where other rows show their key attributes.
 //   Filters: label (a checkbox each, with its count), one attribute's value, origin, a
 //   text filter on the covered text, and "suggestions" (pending suggestions only). The filtered rows are cached against the set's
 //   revision and a generation number bumped when a filter changes; an idle frame does not

@@ -132,7 +132,8 @@ void InspectorPanel::refresh(const Annotation& annotation) {
                       annotation.end());
     m_spanText = spans;
     m_ruleDescription = annotation.rule.empty() ? std::string() : m_state.suggestionRules().describe(annotation.rule);
-    m_reason = suggestionReason(annotation);
+    const std::string reason = suggestionReason(annotation);
+    m_reason = reason.empty() ? reason : "why: " + reason;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -116,7 +116,7 @@ private:
     std::string m_meta;                // origin, created, modified
     std::string m_spanText;
     std::string m_ruleDescription;  // the rule's description (SuggestionRules::describe)
-    std::string m_reason;           // suggestionReason(): the words matched
+    std::string m_reason;           // "why: " and suggestionReason() (the words matched)
 
     std::string m_noteFor;
     std::string m_noteText;

@@ -44,8 +44,6 @@ void InspectorPanel::drawSuggestion(const Annotation& annotation) {
     if (!m_ruleDescription.empty()) ImGui::TextUnformatted(m_ruleDescription.c_str());
     if (!m_reason.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextUnformatted("why: ");
-        ImGui::SameLine(0, 0);
         ImGui::TextUnformatted(m_reason.c_str());
         ImGui::PopStyleColor();
     }
