@@ -85,6 +85,22 @@ private:
     std::vector<std::size_t> m_maxEnd;
 };
 
+// Sorts by documentOrderLess through an index (moving whole annotations around in a sort
+// costs more than the rest of suggest() on a long article).
+void inDocumentOrder(std::vector<Annotation>& annotations) {
+    std::vector<std::size_t> order(annotations.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Annotation &x = annotations[a], &y = annotations[b];
+        if (x.start() != y.start()) return x.start() < y.start();
+        return documentOrderLess(x, y);
+    });
+    std::vector<Annotation> sorted;
+    sorted.reserve(annotations.size());
+    for (std::size_t i : order) sorted.push_back(std::move(annotations[i]));
+    annotations = std::move(sorted);
+}
+
 class Suggester {
 public:
     Suggester(const Document& document, const AnnotationSet& set, const SuggestionRules& rules,
@@ -100,7 +116,7 @@ public:
         m_nextAnnotation = numberAfter(m_set.nextAnnotationId());
         m_nextRelation = numberAfter(m_set.nextRelationId());
         emit();
-        std::sort(m_batch.annotations.begin(), m_batch.annotations.end(), documentOrderLess);
+        inDocumentOrder(m_batch.annotations);
         return std::move(m_batch);
     }
 
@@ -269,21 +285,29 @@ void Suggester::emit() {
     const std::vector<Word>& words = m_scanned.words;
     // Claims first (the cues link to them), with strength from the hedges and boosters.
     std::vector<std::string> claimIds(m_sentences.size());
-    std::vector<const BoosterRule*> boosterRules;
     std::vector<const std::vector<Phrase>*> boosterPhrases;
     for (const BoosterRule& b : m_rules.boosters) boosterPhrases.push_back(&b.phrases);
     const PhraseMatcher boosters(boosterPhrases);
     std::vector<PhraseMatch> found;
+    // The cues of sentence i are m_cues[cuesFrom[i], cuesFrom[i + 1]) (found in sentence order).
+    std::vector<std::size_t> cuesFrom(m_sentences.size() + 1, 0);
+    for (const CueHit& c : m_cues) ++cuesFrom[c.sentence + 1];
+    for (std::size_t i = 0; i < m_sentences.size(); ++i) cuesFrom[i + 1] += cuesFrom[i];
     for (std::size_t si = 0; si < m_sentences.size(); ++si) {
         const Sentence& s = m_sentences[si];
         if (auto existing = existingClaimIn(s)) claimIds[si] = *existing;
-        if (!m_claimPhrase[si] || !claimIds[si].empty()) continue;
+        if (!m_claimPhrase[si]) continue;
+        if (!claimIds[si].empty()) {  // the set has its claim already
+            ++m_batch.alreadyThere;
+            continue;
+        }
         const auto [pf, pe] = *m_claimPhrase[si];
         std::string reason = "asserts " + quoted(m_document, words, pf, pe);
         int strength = m_rules.strength.plain;
         std::string how = std::to_string(m_rules.strength.plain) + " for a plain assertion";
-        for (const CueHit& c : m_cues) {
-            if (c.sentence != si || c.rule->label != "hedge") continue;
+        for (std::size_t k = cuesFrom[si]; k < cuesFrom[si + 1]; ++k) {
+            const CueHit& c = m_cues[k];
+            if (c.rule->label != "hedge") continue;
             strength += m_rules.strength.perHedge;
             how += ", " + std::to_string(m_rules.strength.perHedge) + " for hedge " +
                    quoted(m_document, words, c.firstWord, c.endWord);
