@@ -201,6 +201,32 @@ TEST_CASE("editing: an idle frame allocates nothing") {
     CHECK(g_allocations == 0);
 }
 
+TEST_CASE("editing: an idle frame with a suggestion selected allocates nothing") {
+    HeadlessEditor editor(kArticle);
+    auto& session = editor.state().session();
+    std::vector<claimmark::Annotation> batch(2);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        batch[i].id = "s" + std::to_string(i + 1);
+        batch[i].label = i == 0 ? "claim" : "hedge";
+        batch[i].spans = {i == 0 ? claimmark::Span{0, 28} : claimmark::Span{9, 12}};
+        batch[i].text = i == 0 ? "Turmeric may ease joint pain" : "may";
+        batch[i].status = claimmark::kSuggestedStatus;
+        batch[i].origin = "suggested";
+        batch[i].rule = i == 0 ? "claim.assertion" : "hedge.modal.may";
+        batch[i].extra["reason"] = "matched \"may\"";
+    }
+    REQUIRE(session.addSuggestions(std::move(batch), {}, "Suggested 2").ok());
+    editor.state().selectedAnnotation = "s2";  // the inspector's suggestion block is drawn
+    editor.moveTo(editor.centreOf(10));        // and the tooltip of both suggestions
+    editor.frames(5);
+    ImGui::SetAllocatorFunctions(imguiAlloc, imguiFree);
+    g_allocations = 0;
+    g_counting = true;
+    editor.frames(3);
+    g_counting = false;
+    CHECK(g_allocations == 0);
+}
+
 TEST_CASE("editing: zoom keys change the zoom the host builds fonts for") {
     HeadlessEditor editor(kArticle);
     CHECK(editor.window().zoom() == doctest::Approx(1.0));

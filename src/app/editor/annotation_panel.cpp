@@ -435,9 +435,15 @@ void AnnotationList::drawRows(float height) {
                 ImGui::Text("%s %s · %s", a.label.c_str(), a.id.c_str(), a.origin.c_str());
                 if (pending) ImGui::TextColored(kSuggestionInk, "pending suggestion · rule %s", a.rule.c_str());
                 else if (!a.rule.empty()) ImGui::TextDisabled("from rule %s", a.rule.c_str());
-                if (!a.rule.empty())
-                    if (const std::string reason = suggestionReason(a); !reason.empty())
-                        ImGui::TextDisabled("%s", reason.c_str());
+                if (!a.rule.empty()) {
+                    // Read once per row and revision: hovering allocates nothing.
+                    if (m_tooltipReasonFor != a.id || m_tooltipReasonRevision != m_state.set().revision()) {
+                        m_tooltipReasonFor = a.id;
+                        m_tooltipReasonRevision = m_state.set().revision();
+                        m_tooltipReason = suggestionReason(a);
+                    }
+                    if (!m_tooltipReason.empty()) ImGui::TextDisabled("%s", m_tooltipReason.c_str());
+                }
                 if (a.orphaned)
                     ImGui::TextColored(ImColor(kOrphanColour),
                                        "orphaned: the article changed and this text was not found again");

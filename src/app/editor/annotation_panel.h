@@ -65,6 +65,9 @@ private:
     std::string m_lastSelected;
     bool m_scrollToSelected = false;
     bool m_showFilters = false;
+    std::string m_tooltipReasonFor;  // the hovered row's suggestion reason, cached
+    std::uint64_t m_tooltipReasonRevision = UINT64_MAX;
+    std::string m_tooltipReason;
 
     bool passes(const Annotation& a) const;
     const std::vector<std::string>& origins();

@@ -190,10 +190,9 @@ void TextView::drawTooltip() {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", a.id.c_str());
         if (isPendingSuggestion(a) || !a.rule.empty()) {
-            const std::string reason = suggestionReason(a);
             if (isPendingSuggestion(a)) ImGui::TextColored(kSuggestionInk, "suggested by %s", a.rule.c_str());
             else ImGui::TextDisabled("from rule %s", a.rule.c_str());
-            if (!reason.empty()) ImGui::TextDisabled("%s", reason.c_str());
+            if (const std::string& reason = reasonOf(index); !reason.empty()) ImGui::TextDisabled("%s", reason.c_str());
         }
         for (const auto& [name, value] : a.attributes) {
             std::visit(
@@ -211,6 +210,17 @@ void TextView::drawTooltip() {
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+// The reason of a suggestion under the mouse, read once per set revision and annotation
+// (hovering allocates nothing frame after frame).
+const std::string& TextView::reasonOf(std::uint32_t annotation) {
+    const std::uint64_t revision = m_state.set().revision();
+    for (const TooltipReason& cached : m_tooltipReasons)
+        if (cached.annotation == annotation && cached.revision == revision) return cached.text;
+    if (m_tooltipReasons.size() >= 8) m_tooltipReasons.erase(m_tooltipReasons.begin());
+    m_tooltipReasons.push_back({annotation, revision, suggestionReason(m_state.set().annotations()[annotation])});
+    return m_tooltipReasons.back().text;
 }
 
 // ---------------------------------------------------------------------------------------

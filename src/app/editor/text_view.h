@@ -34,6 +34,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace claimmark::app {
@@ -117,12 +118,19 @@ private:
     RelationLabel m_placedLabels[kMaxPlacedLabels];
     int m_placedLabelCount = 0;
     std::vector<std::uint32_t> m_hoverHits;  // scratch: annotations under the mouse
+    struct TooltipReason {                   // suggestionReason() of a hovered annotation
+        std::uint32_t annotation = 0;
+        std::uint64_t revision = 0;
+        std::string text;
+    };
+    std::vector<TooltipReason> m_tooltipReasons;  // the last few, see reasonOf()
 
     void relayoutIfNeeded(float width);
     void handleMouse(bool hovered);
     void updateSelection(bool snap);
     void drawLine(ImDrawList* drawList, std::size_t lineIndex, const SpanIndex& index);
     void drawTooltip();
+    const std::string& reasonOf(std::uint32_t annotation);
     void drawTooltipRelations(std::uint32_t annotation);
     void drawPendingOutline(ImDrawList* drawList, const SpanEntry& entry, const VisualLine& line, ImVec2 min,
                             ImVec2 max, ImU32 colour, bool underline) const;
