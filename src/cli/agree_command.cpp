@@ -19,8 +19,8 @@
 namespace claimmark::cli {
 
 const char* const kAgreeUsage =
-    "usage: claimmark agree SET.json SET.json... [--json]\n"
-    "       claimmark agree DIR [--json]\n"
+    "usage: claimmark agree SET.json SET.json... [--json] [--include-suggested]\n"
+    "       claimmark agree DIR [--json] [--include-suggested]\n"
     "\n"
     "How far reviewers agree. With sets: several reviewers' sets of one article (a set made\n"
     "on another version of the article is re-anchored first, and a note says so; sets of\n"
@@ -45,12 +45,15 @@ const char* const kAgreeUsage =
     "two reviewers) is printed as n/a; in JSON it is null with a \"<key>Reason\" string.\n"
     "\n"
     "  --json    print one JSON object instead of tables (keys in README \"Agreement\")\n"
+    "  --include-suggested\n"
+    "            count pending suggestions (status \"suggested\") as reviewers' work; by\n"
+    "            default they are left out\n"
     "\n"
     "Exit status: 0 success, 1 bad input (unreadable set, missing article, different\n"
     "articles), 2 usage error.\n";
 
 int runAgree(const std::vector<std::string>& arguments) {
-    ParsedArguments parsed = parseArguments(arguments, {{"--json", "", false}});
+    ParsedArguments parsed = parseArguments(arguments, {{"--json", "", false}, {"--include-suggested", "", false}});
     if (parsed.help) {
         std::cout << kAgreeUsage;
         return kExitOk;
@@ -67,9 +70,10 @@ int runAgree(const std::vector<std::string>& arguments) {
             return usageError("agree", "give either one project folder or several sets, not both (" + name + ")");
 
     Result<LoadedAgreement> loaded = [&] {
-        if (project) return loadAgreementProject(parsed.positional[0]);
+        const bool suggested = parsed.has("--include-suggested");
+        if (project) return loadAgreementProject(parsed.positional[0], suggested);
         std::vector<std::filesystem::path> paths(parsed.positional.begin(), parsed.positional.end());
-        return loadAgreementSets(paths);
+        return loadAgreementSets(paths, suggested);
     }();
     if (!loaded) {
         printDiagnostics(loaded.errors());

@@ -27,6 +27,7 @@ const char* const kAdjudicateUsage = CLAIMMARK_ADJUDICATE_USAGE;
 
 const char* const kEditorUsage =
     "usage: claimmark [open] ARTICLE [--set SET.json] [--annotator NAME] [--schema SCHEMA.json]\n"
+    "                        [--rules RULES.json]\n"
     "       claimmark [open] DIR [--annotator NAME] [--schema SCHEMA.json]\n"
     "\n"
     "Opens ARTICLE (a UTF-8 text file) in the editor, or the project in folder DIR: its\n"
@@ -38,6 +39,8 @@ const char* const kEditorUsage =
     "  --annotator NAME       who is annotating (default: your login name)\n"
     "  --schema SCHEMA.json   label schema for a new set (default: the built-in\n"
     "                         claim-strength schema)\n"
+    "  --rules RULES.json     suggestion rules for Suggest (Ctrl+G) (default: the built-in\n"
+    "                         samples/rules/claim-strength.en.json)\n"
     "\n" CLAIMMARK_ADJUDICATE_USAGE;
 
 namespace {
@@ -114,8 +117,8 @@ EditorCommandLine parseEditorArguments(const std::vector<std::string>& arguments
     bool explicitOpen = !rest.empty() && rest.front() == "open";
     if (explicitOpen) rest.erase(rest.begin());
 
-    ParsedArguments parsed =
-        parseArguments(rest, {{"--set", "", true}, {"--annotator", "", true}, {"--schema", "", true}});
+    ParsedArguments parsed = parseArguments(
+        rest, {{"--set", "", true}, {"--annotator", "", true}, {"--schema", "", true}, {"--rules", "", true}});
     if (parsed.help) {
         line.help = true;
         return line;
@@ -163,6 +166,13 @@ EditorCommandLine parseEditorArguments(const std::vector<std::string>& arguments
             return line;
         }
         line.options.schema = *schema;
+    }
+    if (const std::string* rules = parsed.value("--rules")) {
+        if (rules->empty()) {
+            line.error = "--rules needs a file name";
+            return line;
+        }
+        line.options.rules = *rules;
     }
     if (const std::string* annotator = parsed.value("--annotator")) {
         if (annotator->empty()) {

@@ -9,6 +9,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
+#include "core/model/pending_suggestions.h"
+
 #include "core/exchange/exchange.h"
 #include "core/exchange/export_writer.h"
 #include "core/storage/set_file.h"
@@ -41,6 +43,8 @@ std::string usageText() {
            "  --article ARTICLE  the article of the given sets, instead of the path each set\n"
            "                     names (read only inside the set's project folder or beside\n"
            "                     the set); it must be the version the sets were made on\n"
+           "  --include-suggested  also export pending suggestions (status \"suggested\"); by\n"
+           "                     default only reviewed work is exported\n"
            "\n"
            "formats:\n";
     for (const ExportFormat& format : exportFormats()) {
@@ -82,8 +86,11 @@ const std::string kExportUsageText = usageText();
 const char* const kExportUsage = kExportUsageText.c_str();
 
 int runExport(const std::vector<std::string>& arguments) {
-    ParsedArguments parsed = parseArguments(
-        arguments, {{"--to", "", true}, {"--offsets", "", true}, {"--output", "-o", true}, {"--article", "", true}});
+    ParsedArguments parsed = parseArguments(arguments, {{"--to", "", true},
+                                                        {"--offsets", "", true},
+                                                        {"--output", "-o", true},
+                                                        {"--article", "", true},
+                                                        {"--include-suggested", "", false}});
     if (parsed.help) {
         std::cout << kExportUsage;
         return kExitOk;
@@ -145,7 +152,8 @@ int runExport(const std::vector<std::string>& arguments) {
         source.stem = base.empty() ? "document" : base;
         for (int n = 2; !stems.insert(source.stem).second; ++n) source.stem = base + "-" + std::to_string(n);
         source.document = std::move(*document);
-        source.set = std::move(loaded->set);
+        source.set =
+            parsed.has("--include-suggested") ? std::move(loaded->set) : withoutPendingSuggestions(loaded->set);
         sources.push_back(std::move(source));
     }
     if (!problems.empty()) {

@@ -21,7 +21,7 @@ namespace claimmark::cli {
 
 const char* const kMergeUsage =
     "usage: claimmark merge SET.json SET.json... -o GOLD.json [--strategy majority|union|intersection]\n"
-    "                       [--annotator NAME] [--force]\n"
+    "                       [--annotator NAME] [--force] [--include-suggested]\n"
     "\n"
     "Builds a gold set from several reviewers' sets of the same article. Annotations are\n"
     "matched by label and exact spans, relations by type and the annotations they link.\n"
@@ -36,6 +36,8 @@ const char* const kMergeUsage =
     "                          union: any reviewer; intersection: every reviewer\n"
     "  --annotator NAME        the gold set's annotator (default: gold)\n"
     "  --force                 overwrite GOLD.json if it exists\n"
+    "  --include-suggested     merge pending suggestions (status \"suggested\") too; by default\n"
+    "                          they are left out\n"
     "\n"
     "The sets must record the same article (SHA-256); re-anchor an older one first\n"
     "(claimmark reanchor). Orphaned annotations are left out and counted.\n"
@@ -94,9 +96,11 @@ void printSummary(const MergeOutcome& outcome, const std::string& outName, Merge
 }  // namespace
 
 int runMerge(const std::vector<std::string>& arguments) {
-    ParsedArguments parsed = parseArguments(
-        arguments,
-        {{"--output", "-o", true}, {"--strategy", "", true}, {"--annotator", "", true}, {"--force", "", false}});
+    ParsedArguments parsed = parseArguments(arguments, {{"--output", "-o", true},
+                                                        {"--strategy", "", true},
+                                                        {"--annotator", "", true},
+                                                        {"--force", "", false},
+                                                        {"--include-suggested", "", false}});
     if (parsed.help) {
         std::cout << kMergeUsage;
         return kExitOk;
@@ -108,6 +112,7 @@ int runMerge(const std::vector<std::string>& arguments) {
     if (outName->empty()) return usageError("merge", "-o needs a file name");
 
     MergeOptions options;
+    options.includeSuggested = parsed.has("--include-suggested");
     if (const std::string* name = parsed.value("--strategy")) {
         std::optional<MergeStrategy> strategy = parseMergeStrategy(*name);
         if (!strategy)

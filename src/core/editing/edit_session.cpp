@@ -119,6 +119,7 @@ Status EditSession::relabel(const std::string& id, const std::string& label) {
     }
 
     Annotation after = *current;
+    if (isPendingSuggestion(after)) after.status.clear();  // relabelling a suggestion accepts it
     after.label = label;
     // Attributes the new label lacks, or whose value it does not allow, are dropped.
     for (auto it = after.attributes.begin(); it != after.attributes.end();) {

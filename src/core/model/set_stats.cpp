@@ -5,6 +5,8 @@
 // (enumerating every ordinal/enum value would bury the few that occur).
 #include "core/model/set_stats.h"
 
+#include "core/model/pending_suggestions.h"
+
 #include <algorithm>
 #include <charconv>
 #include <string_view>
@@ -21,12 +23,17 @@ SetStats computeStats(const AnnotationSet& set) {
 
     for (const Annotation& annotation : set.annotations()) {
         if (annotation.orphaned) ++stats.orphaned;
+        if (isPendingSuggestion(annotation)) {
+            ++stats.suggested;
+            ++stats.suggestedPerLabel[annotation.label];
+        }
         ++stats.perLabel[annotation.label];
         ++stats.perOrigin[annotation.origin.empty() ? std::string("manual") : annotation.origin];
         for (const auto& [name, value] : annotation.attributes)
             ++stats.perAttribute[annotation.label][name][attributeValueToString(value)];
     }
     for (const Relation& relation : set.relations()) ++stats.perRelationType[relation.type];
+    stats.rejectedSuggestions = set.rejectedSuggestions.size();
     return stats;
 }
 
@@ -35,6 +42,9 @@ nlohmann::json statsToJson(const SetStats& stats) {
     out["annotations"] = stats.annotations;
     out["relations"] = stats.relations;
     out["orphaned"] = stats.orphaned;
+    out["suggested"] = stats.suggested;
+    out["suggestedPerLabel"] = stats.suggestedPerLabel;
+    out["rejectedSuggestions"] = stats.rejectedSuggestions;
     out["perLabel"] = stats.perLabel;
     out["perAttribute"] = stats.perAttribute;
     out["perRelationType"] = stats.perRelationType;
@@ -92,7 +102,15 @@ std::string statsToText(const SetStats& stats) {
     totals.add({"Annotations", std::to_string(stats.annotations)});
     totals.add({"Relations", std::to_string(stats.relations)});
     totals.add({"Orphaned", std::to_string(stats.orphaned)});
+    if (stats.suggested > 0) totals.add({"Suggested, to review", std::to_string(stats.suggested)});
+    if (stats.rejectedSuggestions > 0) totals.add({"Rejected suggestions", std::to_string(stats.rejectedSuggestions)});
     totals.appendTo(out);
+    if (!stats.suggestedPerLabel.empty()) {
+        out += '\n';
+        TextTable pending({"Suggested label", "To review"});
+        for (const auto& [label, count] : stats.suggestedPerLabel) pending.add({label, std::to_string(count)});
+        pending.appendTo(out);
+    }
 
     out += '\n';
     TextTable labels({"Label", "Count"});

@@ -178,6 +178,7 @@ private:
         s.firstWord = m_wordCursor;
         while (m_wordCursor < m_words.size() && m_words[m_wordCursor].byteEnd <= s.byteEnd) ++m_wordCursor;
         s.endWord = m_wordCursor;
+        for (std::size_t w = s.firstWord; w < s.endWord; ++w) s.capitalisedWords += m_words[w].capitalised;
         m_out.push_back(s);
         m_open = false;
         m_listItem = false;

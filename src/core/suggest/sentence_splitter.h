@@ -23,9 +23,14 @@ struct Sentence {
     std::size_t paragraph = 0;               // blank lines separate paragraphs
     char terminal = 0;                       // '.', '!', '?', ':' or ';', or 0 (none)
     bool listItem = false;                   // the line starts with "-", "*", "•" or "1." / "1)"
+    std::size_t capitalisedWords = 0;        // words starting with an upper-case letter
     bool question() const { return terminal == '?'; }
-    // No closing punctuation and at most 15 words: a heading, a menu or a list entry.
-    bool heading() const { return terminal == 0 && endWord - firstWord <= 15; }
+    // No closing punctuation, and at most 15 words or mostly capitalised words (a title):
+    // a heading, a menu or a list entry.
+    bool heading() const {
+        const std::size_t n = endWord - firstWord;
+        return terminal == 0 && (n <= 15 || capitalisedWords * 2 >= n);
+    }
 };
 
 std::vector<Sentence> splitSentences(std::string_view utf8, const ScannedWords& words);

@@ -5,6 +5,8 @@
 // [SECTION] A project folder
 #include "core/team/agreement_input.h"
 
+#include "core/model/pending_suggestions.h"
+
 #include "core/team/project_folder.h"
 #include "core/anchoring/reanchor.h"
 #include "core/storage/set_file.h"
@@ -53,7 +55,7 @@ std::string reanchorIfStale(AnnotationSet& set, const Document& article, const s
 
 // --- [SECTION] Sets of one article ------------------------------------------------------
 
-Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths) {
+Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths, bool includeSuggested) {
     LoadedAgreement loaded;
     Diagnostics errors;
     for (const fs::path& path : setPaths) {
@@ -63,7 +65,8 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths)
             loaded.sets.push_back(nullptr);
             continue;
         }
-        loaded.sets.push_back(std::make_unique<AnnotationSet>(std::move(set->set)));
+        loaded.sets.push_back(std::make_unique<AnnotationSet>(includeSuggested ? std::move(set->set)
+                                                                               : withoutPendingSuggestions(set->set)));
     }
     if (!errors.empty()) return errors;
     if (loaded.sets.empty()) return Diagnostic{"", "", "no annotation set given"};
@@ -122,7 +125,7 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths)
 
 // --- [SECTION] A project folder ---------------------------------------------------------
 
-Result<LoadedAgreement> loadAgreementProject(const fs::path& root) {
+Result<LoadedAgreement> loadAgreementProject(const fs::path& root, bool includeSuggested) {
     Result<Project> scanned = scanProject(root);
     if (!scanned) return scanned.errors();
     const Project& project = *scanned;
@@ -183,7 +186,8 @@ Result<LoadedAgreement> loadAgreementProject(const fs::path& root) {
                                        " (an adjudication, not a review)");
                 continue;
             }
-            loaded.sets.push_back(std::make_unique<AnnotationSet>(std::move(set->set)));
+            loaded.sets.push_back(std::make_unique<AnnotationSet>(
+                includeSuggested ? std::move(set->set) : withoutPendingSuggestions(set->set)));
             AnnotationSet& kept = *loaded.sets.back();
             std::string note = reanchorIfStale(kept, text, reviewer.setPath.string(), doc.articlePath.string());
             if (!note.empty()) loaded.notes.push_back(std::move(note));

@@ -38,9 +38,11 @@ struct LoadedAgreement {
 // Reviewer names come from each set's annotator (the file stem when empty), made unique
 // ("alice", "alice-2"). Fails with every unreadable set, a missing article, or sets of
 // different articles.
-Result<LoadedAgreement> loadAgreementSets(const std::vector<std::filesystem::path>& setPaths);
+// Pending suggestions (status "suggested") are left out unless `includeSuggested`.
+Result<LoadedAgreement> loadAgreementSets(const std::vector<std::filesystem::path>& setPaths,
+                                          bool includeSuggested = false);
 
 // Fails only when `root` cannot be scanned or has more than kMaxAgreementReviewers reviewers.
-Result<LoadedAgreement> loadAgreementProject(const std::filesystem::path& root);
+Result<LoadedAgreement> loadAgreementProject(const std::filesystem::path& root, bool includeSuggested = false);
 
 }  // namespace claimmark

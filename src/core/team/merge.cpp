@@ -12,6 +12,8 @@
 // the same inputs always give the same bytes on disk.
 #include "core/team/merge.h"
 
+#include "core/model/pending_suggestions.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -309,10 +311,21 @@ struct RelationKeyHash {
 
 // --- [SECTION] mergeSets -----------------------------------------------------------------
 
-Result<MergeOutcome> mergeSets(const std::vector<const AnnotationSet*>& sets, const MergeOptions& options) {
-    if (sets.empty()) return Diagnostic{"", "", "nothing to merge: no annotation sets given"};
-    for (std::size_t i = 0; i < sets.size(); ++i)
-        if (!sets[i]) return Diagnostic{"", "", "set " + std::to_string(i + 1) + " is missing"};
+Result<MergeOutcome> mergeSets(const std::vector<const AnnotationSet*>& inputs, const MergeOptions& options) {
+    if (inputs.empty()) return Diagnostic{"", "", "nothing to merge: no annotation sets given"};
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (!inputs[i]) return Diagnostic{"", "", "set " + std::to_string(i + 1) + " is missing"};
+    // Without pending suggestions (copies only of the sets that have some).
+    std::vector<AnnotationSet> reviewed;
+    reviewed.reserve(inputs.size());
+    std::vector<const AnnotationSet*> sets = inputs;
+    if (!options.includeSuggested) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            if (pendingSuggestionCount(*inputs[i]) == 0) continue;
+            reviewed.push_back(withoutPendingSuggestions(*inputs[i]));
+            sets[i] = &reviewed.back();
+        }
+    }
 
     MergeOutcome outcome;
     outcome.reviewers = reviewerNames(sets);

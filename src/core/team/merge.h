@@ -31,6 +31,8 @@ std::optional<MergeStrategy> parseMergeStrategy(std::string_view name);
 struct MergeOptions {
     MergeStrategy strategy = MergeStrategy::Majority;
     std::string annotator = "gold";
+    // Pending suggestions (status "suggested") are left out unless this is set.
+    bool includeSuggested = false;
 };
 
 struct MergeOutcome {
