@@ -115,6 +115,8 @@ public:
         findClaims();
         m_nextAnnotation = numberAfter(m_set.nextAnnotationId());
         m_nextRelation = numberAfter(m_set.nextRelationId());
+        m_batch.annotations.reserve(m_cues.size() + m_sentences.size());
+        m_batch.relations.reserve(m_cues.size());
         emit();
         inDocumentOrder(m_batch.annotations);
         return std::move(m_batch);
