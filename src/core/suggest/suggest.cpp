@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 namespace claimmark {
 namespace {
@@ -118,6 +119,7 @@ public:
         m_batch.annotations.reserve(m_cues.size() + m_sentences.size());
         m_batch.relations.reserve(m_cues.size());
         emit();
+        m_batch.alreadyThere = m_matchedExisting.size();
         inDocumentOrder(m_batch.annotations);
         return std::move(m_batch);
     }
@@ -216,9 +218,14 @@ private:
         for (auto& [label, lookup] : m_existing) lookup.finish();
     }
 
-    bool alreadyThere(const std::string& label, const Span& span) const {
+    // The existing annotations that suggestions ran into (each counted once).
+    std::set<std::string> m_matchedExisting;
+
+    bool alreadyThere(const std::string& label, const Span& span) {
         auto it = m_existing.find(label);
-        return it != m_existing.end() && it->second.overlapping(span);
+        const std::string* id = it == m_existing.end() ? nullptr : it->second.overlapping(span);
+        if (id) m_matchedExisting.insert(*id);
+        return id != nullptr;
     }
 
     bool rejected(const std::string& label, const Span& span, const std::string& rule) const {
@@ -241,10 +248,7 @@ private:
             ++m_batch.rejectedBefore;
             return std::nullopt;
         }
-        if (alreadyThere(label, span)) {
-            ++m_batch.alreadyThere;
-            return std::nullopt;
-        }
+        if (alreadyThere(label, span)) return std::nullopt;
         // Within the batch, suggestions of one label come in document order per kind, so
         // the last one of that label is the only one that can overlap.
         if (auto last = m_lastMade.find(label); last != m_lastMade.end() && overlaps(last->second, span))
@@ -300,7 +304,7 @@ void Suggester::emit() {
         if (auto existing = existingClaimIn(s)) claimIds[si] = *existing;
         if (!m_claimPhrase[si]) continue;
         if (!claimIds[si].empty()) {  // the set has its claim already
-            ++m_batch.alreadyThere;
+            m_matchedExisting.insert(claimIds[si]);
             continue;
         }
         const auto [pf, pe] = *m_claimPhrase[si];

@@ -32,8 +32,9 @@ struct SuggestOptions {
 struct SuggestionBatch {
     std::vector<Annotation> annotations;  // in document order; status "suggested"
     std::vector<Relation> relations;      // rule set; ends are batch or existing ids
-    // How many annotations each rule made, and how many were left out because the set
-    // already had them or the reviewer had rejected them.
+    // How many annotations each rule made; how many of the set's annotations already
+    // covered what the rules found (each counted once); how many suggestions were left out
+    // because the reviewer had rejected them.
     std::map<std::string, std::size_t> perRule;
     std::size_t alreadyThere = 0;
     std::size_t rejectedBefore = 0;
