@@ -142,32 +142,47 @@ private:
         for (const CueRule& r : m_rules.cues) phrases.push_back(&r.phrases);
         const PhraseMatcher matcher(phrases);
         const std::vector<Word>& words = m_scanned.words;
+        // Labels by index; each label is matched on its own ("studies suggest" is evidence
+        // and its "suggest" a hedge), the longest match per label, no overlap within one.
+        std::vector<std::string> labels;
+        std::vector<std::size_t> labelOf(m_rules.cues.size());
+        for (std::size_t i = 0; i < m_rules.cues.size(); ++i) {
+            const std::string& label = m_rules.cues[i].label;
+            auto it = std::find(labels.begin(), labels.end(), label);
+            labelOf[i] = static_cast<std::size_t>(it - labels.begin());
+            if (it == labels.end()) labels.push_back(label);
+        }
+        std::vector<bool> labelWanted(labels.size());
+        for (std::size_t l = 0; l < labels.size(); ++l) labelWanted[l] = wanted(m_options, labels[l]);
+        std::vector<std::size_t> nextFree(labels.size(), 0);  // per label: first word not yet covered
+        std::vector<const PhraseMatch*> best(labels.size());
         std::vector<PhraseMatch> found;
         for (std::size_t si = 0; si < m_sentences.size(); ++si) {
             const Sentence& s = m_sentences[si];
-            for (std::size_t w = s.firstWord; w < s.endWord;) {
+            for (std::size_t w = s.firstWord; w < s.endWord; ++w) {
                 found.clear();
                 matcher.matchesAt(words, w, s.endWord, found);
-                // The longest allowed match; the first rule in the file wins a tie.
-                const PhraseMatch* best = nullptr;
+                if (found.empty()) continue;
+                std::fill(best.begin(), best.end(), nullptr);
+                // The longest allowed match per label; the first rule in the file wins a tie.
                 for (const PhraseMatch& m : found) {
+                    const std::size_t l = labelOf[m.rule];
+                    if (!labelWanted[l] || w < nextFree[l]) continue;
                     const CueRule& rule = m_rules.cues[m.rule];
-                    if (!wanted(m_options, rule.label) || !cueContextAllows(rule, words, s, m.firstWord, m.endWord))
-                        continue;
-                    if (!best || m.endWord > best->endWord || (m.endWord == best->endWord && m.rule < best->rule))
-                        best = &m;
+                    if (!cueContextAllows(rule, words, s, m.firstWord, m.endWord)) continue;
+                    const PhraseMatch* b = best[l];
+                    if (!b || m.endWord > b->endWord || (m.endWord == b->endWord && m.rule < b->rule)) best[l] = &m;
                 }
-                if (!best) {
-                    ++w;
-                    continue;
+                for (std::size_t l = 0; l < labels.size(); ++l) {
+                    if (!best[l]) continue;
+                    const CueRule& rule = m_rules.cues[best[l]->rule];
+                    Span span{words[best[l]->firstWord].cpStart, words[best[l]->endWord - 1].cpEnd};
+                    if (rule.extent == SuggestionExtent::Clause)
+                        span = clauseAround(m_document.bytes(), words, s, best[l]->firstWord, best[l]->endWord);
+                    if (rule.extent == SuggestionExtent::Sentence) span = sentenceWords(words, s);
+                    m_cues.push_back({&rule, si, best[l]->firstWord, best[l]->endWord, span});
+                    nextFree[l] = best[l]->endWord;
                 }
-                const CueRule& rule = m_rules.cues[best->rule];
-                Span span{words[best->firstWord].cpStart, words[best->endWord - 1].cpEnd};
-                if (rule.extent == SuggestionExtent::Clause)
-                    span = clauseAround(m_document.bytes(), words, s, best->firstWord, best->endWord);
-                if (rule.extent == SuggestionExtent::Sentence) span = sentenceWords(words, s);
-                m_cues.push_back({&rule, si, best->firstWord, best->endWord, span});
-                w = best->endWord;
             }
         }
     }
