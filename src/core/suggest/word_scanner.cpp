@@ -39,7 +39,9 @@ bool isJoiner(char32_t c) { return c == '-' || c == '\'' || c == 0x2019 || c == 
 
 ScannedWords scan(std::string_view s) {
     ScannedWords out;
-    out.lowerText.reserve(s.size());
+    auto lowerText = std::make_shared<std::string>();
+    std::string& lower = *lowerText;
+    lower.reserve(s.size());
     out.words.reserve(s.size() / 6);
     std::size_t i = 0, cp = 0;
     // Positions are recorded as offsets into lowerText first; views are made at the end
@@ -59,11 +61,11 @@ ScannedWords scan(std::string_view s) {
         w.cpStart = cp;
         w.capitalised = c >= 'A' && c <= 'Z';
         w.number = c >= '0' && c <= '9';
-        const std::size_t lowerStart = out.lowerText.size();
+        const std::size_t lowerStart = lower.size();
         char32_t last = 0;
         for (;;) {
-            if (c < 0x80) out.lowerText += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            else out.lowerText.append(s.substr(i, len));
+            if (c < 0x80) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            else lower.append(s.substr(i, len));
             last = c;
             i += len;
             ++cp;
@@ -77,8 +79,8 @@ ScannedWords scan(std::string_view s) {
             if (i + len >= s.size()) break;
             const char32_t next = decodeAt(s, i + len, nextLen);
             if (!isWordChar(next) || (digitJoin && !(next >= '0' && next <= '9'))) break;
-            if (c == 0x2019) out.lowerText += '\'';  // one apostrophe for matching
-            else out.lowerText += static_cast<char>(c == 0x2010 || c == 0x2011 ? '-' : c);
+            if (c == 0x2019) lower += '\'';  // one apostrophe for matching
+            else lower += static_cast<char>(c == 0x2010 || c == 0x2011 ? '-' : c);
             i += len;
             ++cp;
             c = next;
@@ -86,11 +88,12 @@ ScannedWords scan(std::string_view s) {
         }
         w.byteEnd = i;
         w.cpEnd = cp;
-        lowerRanges.emplace_back(lowerStart, out.lowerText.size() - lowerStart);
+        lowerRanges.emplace_back(lowerStart, lower.size() - lowerStart);
         out.words.push_back(w);
     }
     for (std::size_t k = 0; k < out.words.size(); ++k)
-        out.words[k].lower = std::string_view(out.lowerText).substr(lowerRanges[k].first, lowerRanges[k].second);
+        out.words[k].lower = std::string_view(lower).substr(lowerRanges[k].first, lowerRanges[k].second);
+    out.lowerText = std::move(lowerText);
     return out;
 }
 

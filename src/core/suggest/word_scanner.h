@@ -7,6 +7,7 @@
 #include "core/text/document.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,13 +17,16 @@ namespace claimmark {
 struct Word {
     std::size_t cpStart = 0, cpEnd = 0;      // code points, end exclusive
     std::size_t byteStart = 0, byteEnd = 0;  // bytes of the document
-    std::string_view lower;                  // into ScannedWords::lowerText
+    std::string_view lower;                  // into *ScannedWords::lowerText
     bool capitalised = false;                // the first letter is an upper-case ASCII letter
     bool number = false;                     // starts with a digit
 };
 
 struct ScannedWords {
-    std::string lowerText;  // the lower-case copies, back to back
+    // The lower-case copies, back to back. On the heap, owned here: the words' views stay
+    // valid when ScannedWords is moved or copied (a short std::string keeps its characters
+    // inside itself, and a move would leave the views pointing at the old object).
+    std::shared_ptr<const std::string> lowerText;
     std::vector<Word> words;
 };
 
