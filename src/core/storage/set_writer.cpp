@@ -58,19 +58,24 @@ void appendAttributeValue(std::string& out, const AttributeValue& v) {
     else appendJsonString(out, std::get<std::string>(v));
 }
 
+// [{"start": S, "end": E}, ...] without the brackets.
+void appendSpans(std::string& out, const std::vector<Span>& spans) {
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        out += i ? ", {\"start\": " : "{\"start\": ";
+        appendJsonNumber(out, spans[i].start);
+        out += ", \"end\": ";
+        appendJsonNumber(out, spans[i].end);
+        out += '}';
+    }
+}
+
 void appendAnnotation(std::string& out, const Annotation& a) {
     out += "{\"id\": ";
     appendJsonString(out, a.id);
     out += ", \"label\": ";
     appendJsonString(out, a.label);
     out += ", \"spans\": [";
-    for (std::size_t i = 0; i < a.spans.size(); ++i) {
-        out += i ? ", {\"start\": " : "{\"start\": ";
-        appendJsonNumber(out, a.spans[i].start);
-        out += ", \"end\": ";
-        appendJsonNumber(out, a.spans[i].end);
-        out += '}';
-    }
+    appendSpans(out, a.spans);
     out += "], \"text\": ";
     appendJsonString(out, a.text);
     out += ", \"attributes\": {";
@@ -209,13 +214,7 @@ std::string serializeSet(const AnnotationSet& set) {
             out += "    {\"label\": ";
             appendJsonString(out, r.label);
             out += ", \"spans\": [";
-            for (std::size_t k = 0; k < r.spans.size(); ++k) {
-                out += k ? ", {\"start\": " : "{\"start\": ";
-                appendJsonNumber(out, r.spans[k].start);
-                out += ", \"end\": ";
-                appendJsonNumber(out, r.spans[k].end);
-                out += '}';
-            }
+            appendSpans(out, r.spans);
             out += "], \"rule\": ";
             appendJsonString(out, r.rule);
             out += i + 1 < set.rejectedSuggestions.size() ? "},\n" : "}\n";
