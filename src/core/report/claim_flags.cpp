@@ -1,0 +1,227 @@
+// claim_flags.cpp — the flags of a claim, each with a one-line reason (README "The report").
+//
+//   contradicted               evidence linked with `contradicts`                  weight 40
+//   strength-exceeds-evidence  strength >= strong_strength while the best support
+//                              is weak (weak_from or below on the hierarchy) or none  30 + 5 per
+//                                                                 strength step above the bar
+//   hedge-dropped              the claim restates an earlier hedged claim without a hedge  25
+//   no-evidence                no supporting evidence is linked                     20
+//   reviewers-disagree         (teams) strengths two or more apart, or different verdicts  15
+//   uncited-support            strength >= strong_strength, evidence linked, none of it cited 10
+//
+// Restatement: the two claims share at least three content words (words of four or more
+// letters, or non-ASCII words of two or more, lower-cased, minus common function words and
+// the hedges' own words), and those make up at least 60% of the shorter claim's content
+// words; the later claim has no hedge and, when both are rated, is not rated weaker.
+#include "core/report/report_detail.h"
+
+#include "core/text/utf8.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace claimmark::detail {
+
+namespace {
+
+constexpr int kContradictedWeight = 40;
+constexpr int kExceedsWeight = 30;
+constexpr int kHedgeDroppedWeight = 25;
+constexpr int kNoEvidenceWeight = 20;
+constexpr int kDisagreeWeight = 15;
+constexpr int kUncitedWeight = 10;
+
+constexpr std::size_t kMinShared = 3;
+constexpr double kMinSharedShare = 0.6;
+constexpr std::size_t kCommonWordLimit = 200;  // words in more hedged claims are not indexed
+
+const std::unordered_set<std::string_view>& functionWords() {
+    static const std::unordered_set<std::string_view> words{
+        "that",  "this", "with",  "from",  "have",   "been",  "were", "they",  "their",  "which", "there", "these",
+        "those", "will", "would", "could", "should", "about", "into", "than",  "more",   "most",  "some",  "such",
+        "also",  "only", "very",  "much",  "many",   "what",  "when", "where", "while",  "does",  "being", "other",
+        "them",  "then", "your",  "just",  "over",   "under", "each", "both",  "because"};
+    return words;
+}
+
+// Content words of `text`, lower-cased, without function words and `exclude`.
+std::set<std::string> contentWords(std::string_view text, const std::set<std::string>& exclude) {
+    std::set<std::string> out;
+    std::string word;
+    std::size_t letters = 0;
+    bool ascii = true;
+    auto flush = [&] {
+        if (!word.empty() && (ascii ? letters >= 4 : letters >= 2) && !functionWords().count(word) &&
+            !exclude.count(word))
+            out.insert(word);
+        word.clear();
+        letters = 0;
+        ascii = true;
+    };
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t cp = utf8::decode(text, pos);
+        if (!utf8::isWordCharacter(cp)) {
+            flush();
+            continue;
+        }
+        if (cp < 0x80) {
+            word.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+        } else {
+            utf8::append(word, cp);
+            ascii = false;
+        }
+        ++letters;
+    }
+    flush();
+    return out;
+}
+
+std::set<std::string> hedgeWords(const ClaimReport& claim) {
+    std::set<std::string> words;
+    for (const LinkedAnnotation& h : claim.hedges)
+        for (const std::string& w : contentWords(h.text, {})) words.insert(w);
+    return words;
+}
+
+std::string inQuotes(std::string_view text) { return "\u201c" + shorten(text, 60) + "\u201d"; }
+
+std::string strengthWords(std::int64_t strength) { return "strength " + std::to_string(strength); }
+
+void addFlag(ClaimReport& claim, const char* name, std::string reason, int weight) {
+    claim.flags.push_back(ClaimFlag{name, std::move(reason), weight});
+}
+
+// The hedge-dropped flags: for each unhedged claim, the earlier hedged claim it restates.
+void flagDroppedHedges(std::vector<ClaimReport>& claims) {
+    std::vector<std::set<std::string>> words(claims.size());
+    std::unordered_map<std::string, std::vector<std::size_t>> hedgedWithWord;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const bool hedged = !claims[i].hedges.empty();
+        words[i] = contentWords(claims[i].text, hedged ? hedgeWords(claims[i]) : std::set<std::string>{});
+        if (!hedged) continue;
+        for (const std::string& w : words[i]) hedgedWithWord[w].push_back(i);
+    }
+    if (hedgedWithWord.empty()) return;
+    std::unordered_map<std::size_t, std::size_t> shared;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        ClaimReport& later = claims[i];
+        if (!later.hedges.empty() || words[i].size() < kMinShared) continue;
+        shared.clear();
+        for (const std::string& w : words[i]) {
+            const auto it = hedgedWithWord.find(w);
+            if (it == hedgedWithWord.end() || it->second.size() > kCommonWordLimit) continue;
+            for (std::size_t j : it->second)
+                if (claims[j].spans.back().end <= later.spans.front().start) ++shared[j];
+        }
+        std::size_t best = claims.size();
+        double bestShare = 0;
+        for (const auto& [j, count] : shared) {
+            if (count < kMinShared) continue;
+            const double share = double(count) / double(std::min(words[i].size(), words[j].size()));
+            if (share < kMinSharedShare) continue;
+            if (claims[j].strength && later.strength && *later.strength < *claims[j].strength) continue;
+            if (share > bestShare || (share == bestShare && j > best)) {
+                bestShare = share;
+                best = j;
+            }
+        }
+        if (best == claims.size()) continue;
+        const ClaimReport& earlier = claims[best];
+        std::string hedgeText;
+        for (std::size_t h = 0; h < earlier.hedges.size() && h < 3; ++h)
+            hedgeText += (h ? ", " : "") + inQuotes(earlier.hedges[h].text);
+        addFlag(later, kFlagHedgeDropped,
+                "restates the hedged claim on line " + std::to_string(earlier.place.line) + " (" +
+                    inQuotes(earlier.text) + ") without its hedge (" + hedgeText + ")",
+                kHedgeDroppedWeight);
+    }
+}
+
+}  // namespace
+
+void settleFlags(ClaimReport& claim) {
+    std::stable_sort(claim.flags.begin(), claim.flags.end(),
+                     [](const ClaimFlag& x, const ClaimFlag& y) { return x.weight > y.weight; });
+    claim.weight = 0;
+    for (const ClaimFlag& f : claim.flags) claim.weight += f.weight;
+}
+
+void flagClaims(std::vector<ClaimReport>& claims, const EvidenceHierarchy& hierarchy) {
+    for (ClaimReport& claim : claims) {
+        claim.flags.clear();
+        if (!claim.contradicting.empty()) {
+            std::string reason = claim.contradicting.size() == 1
+                                     ? "evidence speaks against it: " + inQuotes(claim.contradicting.front().text)
+                                     : std::to_string(claim.contradicting.size()) +
+                                           " pieces of evidence speak against it, first " +
+                                           inQuotes(claim.contradicting.front().text);
+            addFlag(claim, kFlagContradicted, std::move(reason), kContradictedWeight);
+        }
+        const bool strong = claim.strength && *claim.strength >= hierarchy.strongStrength;
+        if (strong && hierarchy.isWeak(claim.supportRank)) {
+            const int steps = static_cast<int>(*claim.strength - hierarchy.strongStrength);
+            std::string reason = "stated at " + strengthWords(*claim.strength) + " with no supporting evidence";
+            for (const LinkedAnnotation& e : claim.evidence)
+                if (e.kind == claim.support) {
+                    reason = "stated at " + strengthWords(*claim.strength) + " but its best support is " +
+                             EvidenceHierarchy::words(claim.support) + " (" + inQuotes(e.text) + ")";
+                    break;
+                }
+            addFlag(claim, kFlagStrengthExceedsEvidence, std::move(reason), kExceedsWeight + 5 * steps);
+        }
+        if (claim.evidence.empty())
+            addFlag(claim, kFlagNoEvidence,
+                    claim.contradicting.empty() ? "no evidence is linked in its support"
+                                                : "no evidence is linked in its support, only against it",
+                    kNoEvidenceWeight);
+        if (strong && !claim.evidence.empty() &&
+            std::none_of(claim.evidence.begin(), claim.evidence.end(),
+                         [](const LinkedAnnotation& e) { return e.cited; }))
+            addFlag(claim, kFlagUncitedSupport,
+                    claim.evidence.size() == 1
+                        ? "stated at " + strengthWords(*claim.strength) + ", and its evidence names no checkable source"
+                        : "stated at " + strengthWords(*claim.strength) + ", and none of its " +
+                              std::to_string(claim.evidence.size()) + " pieces of evidence names a checkable source",
+                    kUncitedWeight);
+    }
+    flagDroppedHedges(claims);
+    for (ClaimReport& claim : claims) settleFlags(claim);
+}
+
+void flagDisagreement(ClaimReport& row, const std::vector<std::string>& reviewers) {
+    std::int64_t low = 0, high = 0;
+    bool rated = false;
+    std::set<std::string> verdicts;
+    std::string lowName, highName;
+    for (const ReviewerClaim& r : row.reviewers) {
+        if (r.strength) {
+            if (!rated || *r.strength < low) {
+                low = *r.strength;
+                lowName = reviewers[r.reviewer];
+            }
+            if (!rated || *r.strength > high) {
+                high = *r.strength;
+                highName = reviewers[r.reviewer];
+            }
+            rated = true;
+        }
+        if (!r.verdict.empty() && r.verdict != "unrated") verdicts.insert(r.verdict);
+    }
+    std::string reason;
+    if (rated && high - low >= 2)
+        reason = "strengths range from " + std::to_string(low) + " (" + lowName + ") to " + std::to_string(high) +
+                 " (" + highName + ")";
+    if (verdicts.size() > 1) {
+        std::string list;
+        for (const std::string& v : verdicts) list += (list.empty() ? "" : ", ") + v;
+        reason += (reason.empty() ? "verdicts differ: " : "; verdicts differ: ") + list;
+    }
+    if (reason.empty()) return;
+    row.flags.push_back(ClaimFlag{kFlagReviewersDisagree, std::move(reason), kDisagreeWeight});
+    settleFlags(row);
+}
+
+}  // namespace claimmark::detail
