@@ -77,7 +77,7 @@ const ClaimReport* DocumentReport::findClaim(std::string_view id) const {
     return nullptr;
 }
 
-DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, const ReportOptions& options,
+DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, const ClaimReportOptions& options,
                            const std::string& name) {
     DocumentReport report;
     report.name = name.empty() ? article.name() : name;

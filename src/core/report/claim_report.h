@@ -143,19 +143,19 @@ struct DocumentReport {
     const ClaimReport* findClaim(std::string_view id) const;
 };
 
-struct ReportOptions {
+struct ClaimReportOptions {
     bool includeSuggested = false;
     EvidenceHierarchy hierarchy;  // usually from the schema (hierarchyFromSchema)
 };
 
 // One reviewer's set. The article must be the one the set's offsets refer to.
-DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, const ReportOptions& options,
+DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, const ClaimReportOptions& options,
                            const std::string& name = "");
 
 // Several sets of one article, side by side; `reviewers` names them (same length as
 // `sets`); `primary` is the set rows come from (the gold set), or -1 for the first.
 DocumentReport reportOnSets(const Document& article, const std::vector<const AnnotationSet*>& sets,
-                            const std::vector<std::string>& reviewers, const ReportOptions& options,
+                            const std::vector<std::string>& reviewers, const ClaimReportOptions& options,
                             const std::string& name = "", int primary = -1);
 
 // A project or several articles: one DocumentReport each, plus the summary of them all.

@@ -15,7 +15,7 @@
 namespace claimmark {
 
 DocumentReport reportOnSets(const Document& article, const std::vector<const AnnotationSet*>& sets,
-                            const std::vector<std::string>& givenNames, const ReportOptions& options,
+                            const std::vector<std::string>& givenNames, const ClaimReportOptions& options,
                             const std::string& name, int primary) {
     if (sets.empty()) return DocumentReport{};
     std::vector<std::string> reviewers = givenNames;
