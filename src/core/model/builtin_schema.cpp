@@ -102,6 +102,12 @@ Schema Schema::claimStrength() {
     schema.relations.push_back(
         relation("supports", "evidence", "claim", "The evidence is offered in support of the claim."));
     schema.relations.push_back(relation("contradicts", "evidence", "claim", "The evidence speaks against the claim."));
+    // The report's evidence hierarchy (core/report/evidence_hierarchy.h), best first.
+    schema.extra["report"] = nlohmann::json{{"evidence_hierarchy",
+                                             {"systematic-review", "clinical-trial", "observational", "preclinical",
+                                              "expert-opinion", "traditional-use", "anecdotal", "unspecified"}},
+                                            {"weak_from", "expert-opinion"},
+                                            {"strong_strength", 4}};
     return schema;
 }
 

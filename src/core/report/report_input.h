@@ -22,11 +22,11 @@
 namespace claimmark {
 
 struct ReportDocumentInput {
-    std::string name;                     // the article's file name
+    std::string name;  // the article's file name
     std::unique_ptr<Document> article;
     std::vector<std::unique_ptr<AnnotationSet>> sets;
-    std::vector<std::string> reviewers;   // one per set
-    int primary = -1;                     // the gold set's index, or -1
+    std::vector<std::string> reviewers;  // one per set
+    int primary = -1;                    // the gold set's index, or -1
 };
 
 struct ReportInput {

@@ -119,13 +119,25 @@ std::string escapeMarkdown(std::string_view text) {
     out.reserve(text.size() + 8);
     for (char ch : text) {
         switch (ch) {
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-            case '#': case '|': case '~': case '{': case '}':
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '#':
+            case '|':
+            case '~':
+            case '{':
+            case '}':
                 out.push_back('\\');
                 out.push_back(ch);
                 break;
             case '\r': break;
-            case '\n': case '\t': out.push_back(' '); break;
+            case '\n':
+            case '\t': out.push_back(' '); break;
             default: out.push_back(ch);
         }
     }

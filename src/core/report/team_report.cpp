@@ -53,10 +53,8 @@ DocumentReport reportOnSets(const Document& article, const std::vector<const Ann
     for (std::size_t s : order) perReviewer.emplace_back(s, &items[s]);
     const std::vector<detail::Group> groups = detail::groupAcrossReviewers(perReviewer);
 
-    DocumentReport report = std::move(each[first]);
-    report.reviewers = reviewers;
-    report.primary = first;
-    report.claims.clear();
+    std::vector<ClaimReport> rows;  // rowOf points into `each`: built apart, moved in at the end
+    rows.reserve(groups.size());
     for (const detail::Group& group : groups) {
         const auto& [anchorSet, anchorAnnotation] = group.members.front();
         ClaimReport row = *rowOf[anchorSet].at(anchorAnnotation);
@@ -77,15 +75,19 @@ DocumentReport reportOnSets(const Document& article, const std::vector<const Ann
             row.reviewers.push_back(std::move(view));
         }
         detail::flagDisagreement(row, reviewers);
-        report.claims.push_back(std::move(row));
+        rows.push_back(std::move(row));
     }
-    std::stable_sort(report.claims.begin(), report.claims.end(), [](const ClaimReport& x, const ClaimReport& y) {
+    std::stable_sort(rows.begin(), rows.end(), [](const ClaimReport& x, const ClaimReport& y) {
         const Span& a = x.spans.front();
         const Span& b = y.spans.front();
         if (a.start != b.start) return a.start < b.start;
         if (x.spans.back().end != y.spans.back().end) return x.spans.back().end > y.spans.back().end;
         return x.set < y.set;
     });
+    DocumentReport report = std::move(each[first]);
+    report.reviewers = reviewers;
+    report.primary = first;
+    report.claims = std::move(rows);
     detail::summarizeClaims(report.claims, report.summary);
     return report;
 }
