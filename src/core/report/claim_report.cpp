@@ -183,6 +183,20 @@ DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, co
 
 namespace detail {
 
+// The flags' weight, raised for claims the reviewer marked check-worthy or judged false or
+// misleading, lowered for claims they checked and found accurate (background facts).
+int flaggedPriority(const ClaimReport& c) {
+    int priority = c.weight;
+    if (c.checkworthy.value_or(false)) priority += 10;
+    if (c.verdict == "false") priority += 20;
+    else if (c.verdict == "misleading") priority += 15;
+    else if (c.verdict == "unsupported") priority += 10;
+    else if (c.verdict == "mixed") priority += 5;
+    else if (c.verdict == "mostly-accurate") priority -= 5;
+    else if (c.verdict == "accurate") priority -= 10;
+    return priority;
+}
+
 void summarizeClaims(const std::vector<ClaimReport>& claims, ReportSummary& summary) {
     summary.claims = claims.size();
     summary.claimsByStrength.clear();
@@ -201,9 +215,11 @@ void summarizeClaims(const std::vector<ClaimReport>& claims, ReportSummary& summ
     }
     summary.flaggedClaims = flagged.size();
     summary.flaggedShare = claims.empty() ? 0.0 : double(flagged.size()) / double(claims.size());
-    // Worst first: heavier flags, then stronger claims, then document order.
+    // Worst first: heavier flags (adjusted by the reviewer's judgement), then stronger
+    // claims, then document order.
     std::stable_sort(flagged.begin(), flagged.end(), [](const ClaimReport* x, const ClaimReport* y) {
-        if (x->weight != y->weight) return x->weight > y->weight;
+        const int px = flaggedPriority(*x), py = flaggedPriority(*y);
+        if (px != py) return px > py;
         return x->strength.value_or(0) > y->strength.value_or(0);
     });
     summary.worstFirst.clear();
@@ -255,12 +271,14 @@ void summarizeReport(Report& report) {
         total.suggestionsLeftOut += s.suggestionsLeftOut;
         total.unlinkedEvidence += s.unlinkedEvidence;
         for (const std::string& id : s.worstFirst)
-            if (const ClaimReport* c = doc.findClaim(id)) worst.emplace_back(c->weight, doc.name + ": " + id);
+            if (const ClaimReport* c = doc.findClaim(id))
+                worst.emplace_back(detail::flaggedPriority(*c), doc.name + ": " + id);
     }
     const std::size_t hedges = total.labelCounts.count("hedge") ? total.labelCounts["hedge"] : 0;
     total.hedgesPer1000Words = total.words ? 1000.0 * double(hedges) / double(total.words) : 0.0;
     total.flaggedShare = total.claims ? double(total.flaggedClaims) / double(total.claims) : 0.0;
-    std::stable_sort(worst.begin(), worst.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::stable_sort(worst.begin(), worst.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });  // priority
     for (auto& [weight, id] : worst) total.worstFirst.push_back(std::move(id));
     report.summary = std::move(total);
 }

@@ -24,6 +24,10 @@ void flagDisagreement(ClaimReport& row, const std::vector<std::string>& reviewer
 // Orders flags worst first and sums the weights.
 void settleFlags(ClaimReport& claim);
 
+// The order of the worst-first list: the flags' weight, +10 check-worthy, verdict false +20,
+// misleading +15, unsupported +10, mixed +5, mostly-accurate -5, accurate -10.
+int flaggedPriority(const ClaimReport& claim);
+
 // Recomputes the claim-dependent parts of `summary` from `claims`.
 void summarizeClaims(const std::vector<ClaimReport>& claims, ReportSummary& summary);
 

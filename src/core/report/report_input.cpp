@@ -19,7 +19,7 @@ bool isGoldSet(const AnnotationSet& set) {
                        [](const Annotation& a) { return a.status == kDisputedStatus; });
 }
 
-Result<ReportInput> loadReportSets(const std::vector<fs::path>& setPaths) {
+Result<ReportInput> loadReportSets(const std::vector<fs::path>& setPaths, const std::optional<fs::path>& named) {
     if (setPaths.empty()) return Diagnostic{"", "", "no annotation set given"};
     ReportInput input;
     Diagnostics errors;
@@ -35,14 +35,14 @@ Result<ReportInput> loadReportSets(const std::vector<fs::path>& setPaths) {
             errors.insert(errors.end(), set.errors().begin(), set.errors().end());
             continue;
         }
-        Result<fs::path> article = trustedDocumentPath(path, set->set);
+        Result<fs::path> article = named ? Result<fs::path>(*named) : trustedDocumentPath(path, set->set);
         if (!article) {
             errors.insert(errors.end(), article.errors().begin(), article.errors().end());
             continue;
         }
         std::error_code error;
-        if (set->set.document.path.empty() || !fs::is_regular_file(*article, error)) {
-            errors.push_back(Diagnostic{path.string(), "document.path",
+        if ((!named && set->set.document.path.empty()) || !fs::is_regular_file(*article, error)) {
+            errors.push_back(Diagnostic{named ? named->string() : path.string(), named ? "" : "document.path",
                                         "article not found: " + article->string() +
                                             " (the report needs its text for places and the article view)"});
             continue;
@@ -66,6 +66,7 @@ Result<ReportInput> loadReportSets(const std::vector<fs::path>& setPaths) {
             }
             ReportDocumentInput document;
             document.name = item.article.filename().string();
+            document.articlePath = item.article.string();
             document.article = std::make_unique<Document>(std::move(*article));
             input.documents.push_back(std::move(document));
             usedNames.emplace_back();
@@ -85,6 +86,7 @@ Result<ReportInput> loadReportSets(const std::vector<fs::path>& setPaths) {
         }
         if (document.primary < 0 && isGoldSet(item.set)) document.primary = static_cast<int>(document.sets.size());
         document.reviewers.push_back(std::move(unique));
+        document.files.push_back(item.path.string());
         document.sets.push_back(std::make_unique<AnnotationSet>(std::move(item.set)));
     }
     if (!errors.empty()) return errors;

@@ -16,16 +16,19 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace claimmark {
 
 struct ReportDocumentInput {
-    std::string name;  // the article's file name
+    std::string name;         // the article's file name
+    std::string articlePath;  // the article's path, as resolved from the first set
     std::unique_ptr<Document> article;
     std::vector<std::unique_ptr<AnnotationSet>> sets;
     std::vector<std::string> reviewers;  // one per set
+    std::vector<std::string> files;      // one per set: its path as named
     int primary = -1;                    // the gold set's index, or -1
 };
 
@@ -38,6 +41,8 @@ struct ReportInput {
 bool isGoldSet(const AnnotationSet& set);
 
 // Fails with every unreadable set and every article that is missing, refused or unreadable.
-Result<ReportInput> loadReportSets(const std::vector<std::filesystem::path>& setPaths);
+// `article`, when given (--article), is the article of every set, trusted as named.
+Result<ReportInput> loadReportSets(const std::vector<std::filesystem::path>& setPaths,
+                                   const std::optional<std::filesystem::path>& article = std::nullopt);
 
 }  // namespace claimmark
