@@ -223,7 +223,11 @@ void summarizeClaims(const std::vector<ClaimReport>& claims, ReportSummary& summ
         return x->strength.value_or(0) > y->strength.value_or(0);
     });
     summary.worstFirst.clear();
-    for (const ClaimReport* c : flagged) summary.worstFirst.push_back(c->id);
+    summary.worstFirstRows.clear();
+    for (const ClaimReport* c : flagged) {
+        summary.worstFirst.push_back(c->id);
+        summary.worstFirstRows.push_back(static_cast<std::size_t>(c - claims.data()));
+    }
 }
 
 std::size_t countWords(std::string_view text) {
@@ -270,9 +274,9 @@ void summarizeReport(Report& report) {
         total.relationsLeftOut += s.relationsLeftOut;
         total.suggestionsLeftOut += s.suggestionsLeftOut;
         total.unlinkedEvidence += s.unlinkedEvidence;
-        for (const std::string& id : s.worstFirst)
-            if (const ClaimReport* c = doc.findClaim(id))
-                worst.emplace_back(detail::flaggedPriority(*c), doc.name + ": " + id);
+        for (std::size_t row : s.worstFirstRows)
+            if (row < doc.claims.size())
+                worst.emplace_back(detail::flaggedPriority(doc.claims[row]), doc.name + ": " + doc.claims[row].id);
     }
     const std::size_t hedges = total.labelCounts.count("hedge") ? total.labelCounts["hedge"] : 0;
     total.hedgesPer1000Words = total.words ? 1000.0 * double(hedges) / double(total.words) : 0.0;

@@ -113,6 +113,7 @@ struct ReportSummary {
     double flaggedShare = 0;                        // flaggedClaims / claims (0 when no claims)
     std::map<std::string, std::size_t> flagCounts;  // per flag name, zeros included
     std::vector<std::string> worstFirst;            // ids of the flagged claims, worst first
+    std::vector<std::size_t> worstFirstRows;        // the same as indices into claims (documents only)
     std::size_t orphansLeftOut = 0;
     std::size_t relationsLeftOut = 0;  // relations touching orphans
     std::size_t suggestionsLeftOut = 0;

@@ -107,8 +107,8 @@ void appendDocument(std::string& out, const DocumentReport& doc, const std::stri
     }
     out += level + "# Flagged claims, worst first\n\n";
     std::size_t number = 0;
-    for (const std::string& id : doc.summary.worstFirst)
-        if (const ClaimReport* c = doc.findClaim(id)) appendClaim(out, ++number, *c, doc);
+    for (std::size_t row : doc.summary.worstFirstRows)
+        if (row < doc.claims.size()) appendClaim(out, ++number, doc.claims[row], doc);
     out += "\n";
 }
 
