@@ -207,26 +207,29 @@ void summarizeClaims(const std::vector<ClaimReport>& claims, ReportSummary& summ
                              kFlagUncitedSupport, kFlagReviewersDisagree})
         summary.flagCounts[name] = 0;
     summary.flaggedClaims = 0;
-    std::vector<const ClaimReport*> flagged;
+    // Worst first: heavier flags (adjusted by the reviewer's judgement), then stronger
+    // claims, then document order.
+    struct Flagged {
+        int priority;
+        std::int64_t strength;
+        const ClaimReport* claim;
+    };
+    std::vector<Flagged> flagged;
     for (const ClaimReport& c : claims) {
         ++summary.claimsByStrength[c.strength ? std::to_string(*c.strength) : std::string("unrated")];
         for (const ClaimFlag& f : c.flags) ++summary.flagCounts[f.name];
-        if (!c.flags.empty()) flagged.push_back(&c);
+        if (!c.flags.empty()) flagged.push_back({flaggedPriority(c), c.strength.value_or(0), &c});
     }
     summary.flaggedClaims = flagged.size();
     summary.flaggedShare = claims.empty() ? 0.0 : double(flagged.size()) / double(claims.size());
-    // Worst first: heavier flags (adjusted by the reviewer's judgement), then stronger
-    // claims, then document order.
-    std::stable_sort(flagged.begin(), flagged.end(), [](const ClaimReport* x, const ClaimReport* y) {
-        const int px = flaggedPriority(*x), py = flaggedPriority(*y);
-        if (px != py) return px > py;
-        return x->strength.value_or(0) > y->strength.value_or(0);
+    std::stable_sort(flagged.begin(), flagged.end(), [](const Flagged& x, const Flagged& y) {
+        return x.priority != y.priority ? x.priority > y.priority : x.strength > y.strength;
     });
     summary.worstFirst.clear();
     summary.worstFirstRows.clear();
-    for (const ClaimReport* c : flagged) {
-        summary.worstFirst.push_back(c->id);
-        summary.worstFirstRows.push_back(static_cast<std::size_t>(c - claims.data()));
+    for (const Flagged& f : flagged) {
+        summary.worstFirst.push_back(f.claim->id);
+        summary.worstFirstRows.push_back(static_cast<std::size_t>(f.claim - claims.data()));
     }
 }
 
