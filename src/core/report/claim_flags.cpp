@@ -10,14 +10,18 @@
 //   uncited-support            strength >= strong_strength, evidence linked, none of it cited 10
 //
 // Restatement: the two claims share at least three content words (words of four or more
-// letters, or non-ASCII words of two or more, lower-cased, minus common function words and
-// the hedges' own words), and those make up at least 60% of the shorter claim's content
-// words; the later claim has no hedge and, when both are rated, is not rated weaker.
+// letters, or non-ASCII words of two or more, lower-cased, a plural "s" dropped, minus common
+// function words and the hedges' own words), and those carry at least half the weight of the
+// shorter claim's content words, each word weighted by how few of the article's claims use it
+// (log((claims + 1) / claims with the word), so the article's topic words count little); the
+// later claim has no hedge (linked, or any of the earlier claim's hedges word for word in its
+// text) and, when both are rated, is not rated weaker.
 #include "core/report/report_detail.h"
 
 #include "core/text/utf8.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -34,7 +38,7 @@ constexpr int kDisagreeWeight = 15;
 constexpr int kUncitedWeight = 10;
 
 constexpr std::size_t kMinShared = 3;
-constexpr double kMinSharedShare = 0.6;
+constexpr double kMinSharedShare = 0.5;
 constexpr std::size_t kCommonWordLimit = 200;  // words in more hedged claims are not indexed
 
 const std::unordered_set<std::string_view>& functionWords() {
@@ -53,6 +57,8 @@ std::set<std::string> contentWords(std::string_view text, const std::set<std::st
     std::size_t letters = 0;
     bool ascii = true;
     auto flush = [&] {
+        // "receptors" and "receptor", "eases" and "ease" count as one word.
+        if (ascii && letters > 4 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
         if (!word.empty() && (ascii ? letters >= 4 : letters >= 2) && !functionWords().count(word) &&
             !exclude.count(word))
             out.insert(word);
@@ -86,6 +92,36 @@ std::set<std::string> hedgeWords(const ClaimReport& claim) {
     return words;
 }
 
+// The lower-cased words of `text` (every length), for hedge look-ups.
+std::vector<std::string> allWords(std::string_view text) {
+    std::vector<std::string> out(1);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t cp = utf8::decode(text, pos);
+        if (!utf8::isWordCharacter(cp)) {
+            if (!out.back().empty()) out.emplace_back();
+            continue;
+        }
+        if (cp < 0x80) out.back().push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+        else utf8::append(out.back(), cp);
+    }
+    if (out.back().empty()) out.pop_back();
+    return out;
+}
+
+// True when `later`'s text still holds one of `earlier`'s hedges word for word (an unlinked
+// hedge: the restatement is hedged too).
+bool keepsAHedge(const ClaimReport& later, const ClaimReport& earlier) {
+    const std::vector<std::string> text = allWords(later.text);
+    for (const LinkedAnnotation& hedge : earlier.hedges) {
+        const std::vector<std::string> phrase = allWords(hedge.text);
+        if (phrase.empty() || phrase.size() > text.size()) continue;
+        for (std::size_t at = 0; at + phrase.size() <= text.size(); ++at)
+            if (std::equal(phrase.begin(), phrase.end(), text.begin() + std::ptrdiff_t(at))) return true;
+    }
+    return false;
+}
+
 std::string inQuotes(std::string_view text) { return "\u201c" + shorten(text, 60) + "\u201d"; }
 
 std::string strengthWords(std::int64_t strength) { return "strength " + std::to_string(strength); }
@@ -98,14 +134,28 @@ void addFlag(ClaimReport& claim, const char* name, std::string reason, int weigh
 void flagDroppedHedges(std::vector<ClaimReport>& claims) {
     std::vector<std::set<std::string>> words(claims.size());
     std::unordered_map<std::string, std::vector<std::size_t>> hedgedWithWord;
+    std::unordered_map<std::string, std::size_t> claimsWithWord;
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const bool hedged = !claims[i].hedges.empty();
         words[i] = contentWords(claims[i].text, hedged ? hedgeWords(claims[i]) : std::set<std::string>{});
+        for (const std::string& w : words[i]) ++claimsWithWord[w];
         if (!hedged) continue;
         for (const std::string& w : words[i]) hedgedWithWord[w].push_back(i);
     }
     if (hedgedWithWord.empty()) return;
-    std::unordered_map<std::size_t, std::size_t> shared;
+    // A word the article's claims share less says more: weight log((claims + 1) / claims with it).
+    const double total = double(claims.size()) + 1.0;
+    std::unordered_map<std::string, double> weightOf;
+    for (const auto& [w, n] : claimsWithWord) weightOf.emplace(w, std::log(total / double(n)));
+    std::vector<double> weightSum(claims.size(), 0.0);
+    for (std::size_t i = 0; i < claims.size(); ++i)
+        for (const std::string& w : words[i]) weightSum[i] += weightOf[w];
+
+    struct Shared {
+        std::size_t words = 0;
+        double weight = 0;
+    };
+    std::unordered_map<std::size_t, Shared> shared;
     for (std::size_t i = 0; i < claims.size(); ++i) {
         ClaimReport& later = claims[i];
         if (!later.hedges.empty() || words[i].size() < kMinShared) continue;
@@ -113,16 +163,23 @@ void flagDroppedHedges(std::vector<ClaimReport>& claims) {
         for (const std::string& w : words[i]) {
             const auto it = hedgedWithWord.find(w);
             if (it == hedgedWithWord.end() || it->second.size() > kCommonWordLimit) continue;
+            const double weight = weightOf[w];
             for (std::size_t j : it->second)
-                if (claims[j].spans.back().end <= later.spans.front().start) ++shared[j];
+                if (claims[j].spans.back().end <= later.spans.front().start) {
+                    Shared& s = shared[j];
+                    ++s.words;
+                    s.weight += weight;
+                }
         }
         std::size_t best = claims.size();
         double bestShare = 0;
-        for (const auto& [j, count] : shared) {
-            if (count < kMinShared) continue;
-            const double share = double(count) / double(std::min(words[i].size(), words[j].size()));
+        for (const auto& [j, s] : shared) {
+            if (s.words < kMinShared) continue;
+            const double smaller = std::min(weightSum[i], weightSum[j]);
+            const double share = smaller > 0 ? s.weight / smaller : 0.0;
             if (share < kMinSharedShare) continue;
             if (claims[j].strength && later.strength && *later.strength < *claims[j].strength) continue;
+            if (keepsAHedge(later, claims[j])) continue;
             if (share > bestShare || (share == bestShare && j > best)) {
                 bestShare = share;
                 best = j;

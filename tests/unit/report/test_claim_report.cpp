@@ -394,3 +394,24 @@ TEST_CASE("report Markdown: summary and flagged claims, article text escaped") {
           std::string::npos);
     CHECK(md.find("<b>") == std::string::npos);
 }
+
+TEST_CASE("report: a restatement that keeps the hedge word (unlinked) is not hedge-dropped") {
+    const std::string text = "Kratom may ease chronic pain in adults. Later: kratom may ease chronic pain in adults.\n";
+    const Document article = makeDocument(text);
+    AnnotationSet set = emptySet(text.size());
+    auto span = [&](std::string_view needle, std::size_t from) {
+        const std::size_t start = text.find(needle, from);
+        return Span{start, start + needle.size()};
+    };
+    Annotation first, later, hedge;
+    first.id = "T1", first.label = "claim", first.spans = {span("Kratom may ease chronic pain in adults", 0)};
+    first.text = "Kratom may ease chronic pain in adults";
+    later.id = "T2", later.label = "claim", later.spans = {span("kratom may ease chronic pain in adults", 10)};
+    later.text = "kratom may ease chronic pain in adults";
+    hedge.id = "T3", hedge.label = "hedge", hedge.spans = {span("may", 0)}, hedge.text = "may";
+    add(set, first);
+    add(set, later);
+    add(set, hedge);
+    link(set, "R1", "hedges", "T3", "T1");
+    CHECK_FALSE(reportOnSet(article, set, defaults()).findClaim("T2")->hasFlag(kFlagHedgeDropped));
+}
