@@ -1,6 +1,6 @@
 // annotation_panel.cpp — the side panel (annotation_panel.h).
 //
-// [SECTION] Panel      inspector / help on top, list, orphans
+// [SECTION] Panel      inspector / help on top, the list and report tabs, orphans
 // [SECTION] Filters    the filter settings and the cached rows
 // [SECTION] List UI    filter controls, then one Selectable per row through ImGuiListClipper
 #include "app/editor/annotation_panel.h"
@@ -96,9 +96,32 @@ void AnnotationPanel::drawContent() {
     ImGui::EndChild();
     ImGui::Separator();
 
-    const float rest = ImGui::GetContentRegionAvail().y;
+    // The list and the report share the space as tabs.
+    m_rects.clear();
     const float orphanHeight = orphanWanted;
-    m_list.drawContent(std::max(ImGui::GetFrameHeight() * 4, rest - orphanHeight));
+    if (ImGui::BeginTabBar("##side-tabs")) {
+        const auto tab = [&](const char* name, Tab which, const char* probe, const char* tip) {
+            const ImGuiTabItemFlags flags = m_selectTab == which ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(name, nullptr, flags);
+            m_rects.remember(probe);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+            if (open) m_shownTab = which;
+            return open;
+        };
+        if (tab("Annotations", Tab::Annotations, "tab:annotations", "Every annotation, with filters")) {
+            const float rest = ImGui::GetContentRegionAvail().y;
+            m_list.drawContent(std::max(ImGui::GetFrameHeight() * 4, rest - orphanHeight));
+            ImGui::EndTabItem();
+        }
+        if (tab("Report", Tab::Report, "tab:report",
+                "Each claim's support and flags (Ctrl+R writes the report as HTML beside the set)")) {
+            const float rest = ImGui::GetContentRegionAvail().y;
+            m_report.drawContent(std::max(ImGui::GetFrameHeight() * 4, rest - orphanHeight));
+            ImGui::EndTabItem();
+        }
+        m_selectTab.reset();
+        ImGui::EndTabBar();
+    }
     m_orphans.drawContent(orphanHeight);
     m_inspector.drawLinkPopup();
 }

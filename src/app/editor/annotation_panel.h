@@ -1,6 +1,7 @@
 // annotation_panel.h — the side panel: the inspector of the selected annotation on top (or
-// a short help text), the filtered list of every annotation below, and the orphaned
-// annotations as a collapsible section when there are any.
+// a short help text), below it two tabs — the filtered list of every annotation and the
+// claim report (report_panel.h) — and the orphaned annotations as a collapsible section
+// when there are any.
 //
 // [SECTION] List
 //   Every annotation in document order, drawn through ImGuiListClipper (only visible rows,
@@ -16,8 +17,10 @@
 #include "app/editor/editor_state.h"
 #include "app/editor/inspector_panel.h"
 #include "app/editor/orphan_panel.h"
+#include "app/editor/report_panel.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,7 +81,7 @@ private:
 class AnnotationPanel {
 public:
     explicit AnnotationPanel(EditorState& state)
-        : m_state(state), m_inspector(state), m_list(state), m_orphans(state) {}
+        : m_state(state), m_inspector(state), m_list(state), m_report(state), m_orphans(state) {}
 
     // Draws into the current window, filling the space left.
     void drawContent();
@@ -87,13 +90,24 @@ public:
 
     InspectorPanel& inspector() { return m_inspector; }
     AnnotationList& list() { return m_list; }
+    ReportPanel& report() { return m_report; }
     OrphanPanel& orphans() { return m_orphans; }
+
+    // The tabs below the inspector: the annotation list (first) or the report.
+    enum class Tab { Annotations, Report };
+    void showTab(Tab tab) { m_selectTab = tab; }  // from the next frame on
+    Tab shownTab() const { return m_shownTab; }
+    const ItemRects& rects() const { return m_rects; }  // "tab:annotations", "tab:report"
 
 private:
     EditorState& m_state;
     InspectorPanel m_inspector;
     AnnotationList m_list;
+    ReportPanel m_report;
     OrphanPanel m_orphans;
+    ItemRects m_rects;
+    std::optional<Tab> m_selectTab;
+    Tab m_shownTab = Tab::Annotations;
     float m_inspectorHeight = 0;  // content height of the inspector in the last frame
     float m_helpHeight = 0;       // the same for the help text
 };

@@ -6,7 +6,8 @@
 // [SECTION] Derived data
 // [SECTION] Edits
 //
-// Running, accepting and rejecting suggestions are in editor_state_suggestions.cpp.
+// Running, accepting and rejecting suggestions are in editor_state_suggestions.cpp, the
+// claim report and its HTML file in editor_state_report.cpp.
 #include "app/editor/editor_state.h"
 
 #include "core/team/project_layout.h"
@@ -237,7 +238,7 @@ void EditorState::restoreRecovery() {
     m_session.history().clear();
     m_styles.rebuild(m_session.set().schema);
     // A new set object may reuse a revision number the caches have seen.
-    m_indexRevision = m_orderRevision = m_countRevision = m_pendingRevision = UINT64_MAX;
+    m_indexRevision = m_orderRevision = m_countRevision = m_pendingRevision = m_reportRevision = UINT64_MAX;
     selection = TextSelection{};
     selectedAnnotation.clear();
     linkSource.clear();

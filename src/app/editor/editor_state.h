@@ -17,6 +17,7 @@
 #include "core/storage/recovery_file.h"
 #include "core/storage/set_file.h"
 #include "core/model/span_index.h"
+#include "core/report/claim_report.h"
 #include "core/suggest/suggestion_rules.h"
 
 #include <chrono>
@@ -151,6 +152,21 @@ public:
     // Pending suggestions (status "suggested"), in document order.
     const std::vector<const Annotation*>& pendingSuggestions();
 
+    // --- the claim report (core/report/claim_report.h; editor_state_report.cpp) -------------
+    // For the Report tab and the inspector's one line. Pending suggestions are included (and
+    // marked); the hierarchy is the schema's, or the default one when the schema's is invalid
+    // (a banner says so, once). Computed on the first call after the set's revision changed,
+    // never otherwise; claimReportComputations() counts the computations.
+    const DocumentReport& claimReport();
+    std::uint64_t claimReportComputations() const { return m_reportComputations; }
+    // Where writeReportHtml() writes: "<set-stem>.report.html" beside the set file, or
+    // "<article-stem>.report.html" beside the article while the set has never been saved;
+    // empty when there is neither.
+    std::filesystem::path reportHtmlPath() const;
+    // Writes the HTML report (core/report/report_html.h) atomically; statusMessage says where,
+    // or why not. True when written.
+    bool writeReportHtml();
+
     // --- suggestions -----------------------------------------------------------------------
     // The rules Suggest runs (EditorOptions::rules, read at open); null: the built-in ones.
     std::shared_ptr<const SuggestionRules> customRules;
@@ -192,6 +208,11 @@ private:
     std::uint64_t m_indexRevision = UINT64_MAX;
     std::uint64_t m_orderRevision = UINT64_MAX;
     std::uint64_t m_countRevision = UINT64_MAX;
+    DocumentReport m_report;
+    EvidenceHierarchy m_reportHierarchy;
+    std::uint64_t m_reportRevision = UINT64_MAX;
+    std::uint64_t m_reportComputations = 0;
+    std::string m_hierarchyProblem;  // the invalid hierarchy a banner last named
     bool m_unsavedOutsideHistory = false;
     std::uint64_t m_autosavedRevision = UINT64_MAX;  // the set's revision at the last autosave
     std::optional<AutosaveClock::time_point> m_autosaveDue;

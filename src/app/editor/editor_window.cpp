@@ -165,6 +165,8 @@ void EditorWindow::handleShortcuts() {
         handleHistoryKeys(m_state);
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requestClose();
         if (ImGui::IsKeyPressed(GLFW_KEY_D, false)) postSetDone(m_state, !m_state.set().done);
+        // The report only reads the model: written now, where the status line says.
+        if (!io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_R, false)) m_state.writeReportHtml();
         handleZoomKeys(m_zoom);
         return;
     }

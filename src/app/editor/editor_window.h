@@ -19,6 +19,7 @@
 //   Ctrl+= / Ctrl+- / Ctrl+0        zoom in, out, reset (the host rebuilds the fonts)
 //   Ctrl+F, F3 / Shift+F3   find; next / previous match (find_bar.h has the bar's own keys)
 //   Ctrl+G                  suggest: run the suggestion rules on the article
+//   Ctrl+R                  write the claim report as HTML beside the set (report_panel.h)
 //   N / Shift+N, A, Enter, X, Shift+A, Shift+R   review the suggestions: next / previous,
 //                           accept, accept and next, reject and next, accept all in view,
 //                           accept all of the selected one's rule (suggestion_reviewer.h)

@@ -69,9 +69,11 @@ std::size_t nudgeSlot(Boundary boundary, NudgeUnit unit, int direction) {
 // [SECTION] Item rects
 // ---------------------------------------------------------------------------------------
 
-void ItemRects::remember(const char* name) {
+void ItemRects::remember(const char* name) { remember(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void ItemRects::remember(const char* name, ImVec2 min, ImVec2 max) {
     if (m_count == m_entries.size()) return;
-    m_entries[m_count++] = Entry{hashName(name), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    m_entries[m_count++] = Entry{hashName(name), min, max};
 }
 
 std::optional<ImVec2> ItemRects::centreOf(const char* name) const {
@@ -134,6 +136,15 @@ void InspectorPanel::refresh(const Annotation& annotation) {
     m_ruleDescription = annotation.rule.empty() ? std::string() : m_state.suggestionRules().describe(annotation.rule);
     const std::string reason = suggestionReason(annotation);
     m_reason = reason.empty() ? reason : "why: " + reason;
+    // Keyed like the rest on the revision: the report is recomputed for it (once) too.
+    m_reportLine.clear();
+    m_reportFlagged = false;
+    if (annotation.label == "claim" && !annotation.orphaned) {
+        if (const ClaimReport* claim = m_state.claimReport().findClaim(annotation.id)) {
+            m_reportLine = claim->oneLine();
+            m_reportFlagged = !claim->flags.empty();
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -166,6 +177,7 @@ void InspectorPanel::drawHelp() {
         {"X", "reject and go on"},
         {"Shift+A", "accept all suggestions in view"},
         {"Shift+R", "accept all of the selected one's rule"},
+        {"Ctrl+R", "write the report (HTML) beside the set"},
     };
     const float column = ImGui::GetFontSize() * 8.5f;
     const ImVec4 dim = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
@@ -256,6 +268,14 @@ void InspectorPanel::drawHeader(const Annotation& annotation) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(m_meta.data(), m_meta.data() + m_meta.size());
     ImGui::PopStyleColor();
+    if (!m_reportLine.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, m_reportFlagged ? ImVec4(0.62f, 0.33f, 0.0f, 1.0f)
+                                                             : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(m_reportLine.data(), m_reportLine.data() + m_reportLine.size());
+        ImGui::PopStyleColor();
+        m_rects.remember("report-line");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("From the claim report (the Report tab beside the list)");
+    }
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
 }

@@ -22,6 +22,9 @@
 //   and the reason (the words matched), and Accept / Reject buttons (A, X); it has no
 //   Delete button (rejecting is deleting, remembered). An accepted annotation that came
 //   from a rule still shows the rule and the reason, smaller.
+// [SECTION] Claims
+//   A claim's header ends with its line of the claim report ("supported by 2 (best: clinical
+//   trial) · hedged by 3 · 1 caveat · flags: …"), from the report the Report tab shows.
 // [SECTION] Cost
 //   Everything derived from the model (relation lines, which nudges are possible) is cached
 //   against the set's revision and the selected id; an idle frame does not allocate.
@@ -47,6 +50,8 @@ public:
     void clear() { m_count = 0; }
     // Records the last submitted item under `name`.
     void remember(const char* name);
+    // Records a rectangle drawn without an item (a badge) under `name`.
+    void remember(const char* name, ImVec2 min, ImVec2 max);
     // Centre of the control drawn under `name` in the last frame, if it was drawn.
     std::optional<ImVec2> centreOf(const char* name) const;
 
@@ -88,6 +93,8 @@ public:
     bool linkPopupOpen() const { return m_linkPopupOpen; }
     // The last reason linking could not go on ("no relation type goes from ...").
     const std::string& linkMessage() const { return m_linkMessage; }
+    // The selected claim's line of the claim report (empty for other annotations).
+    const std::string& reportLine() const { return m_reportLine; }
 
 private:
     struct RelationLine {
@@ -117,6 +124,8 @@ private:
     std::string m_spanText;
     std::string m_ruleDescription;  // the rule's description (SuggestionRules::describe)
     std::string m_reason;           // "why: " and suggestionReason() (the words matched)
+    std::string m_reportLine;       // a claim's ClaimReport::oneLine() (EditorState::claimReport)
+    bool m_reportFlagged = false;
 
     std::string m_noteFor;
     std::string m_noteText;

@@ -1,0 +1,72 @@
+// editor_state_report.cpp — the claim report the Report tab and the inspector read, and the
+// HTML file Ctrl+R writes (editor_state.h, "the claim report").
+//
+// The report is computed from the set as it is (pending suggestions included, marked) on the
+// first call after the set's revision changed; an idle frame only compares two numbers.
+#include "app/editor/editor_state.h"
+
+#include "core/report/report_html.h"
+#include "core/storage/file_io.h"
+
+namespace claimmark::app {
+
+namespace fs = std::filesystem;
+
+const DocumentReport& EditorState::claimReport() {
+    if (m_reportRevision == set().revision()) return m_report;
+    m_reportRevision = set().revision();
+    ++m_reportComputations;
+
+    Result<EvidenceHierarchy> hierarchy =
+        hierarchyFromSchema(set().schema, setPath.empty() ? std::string("schema") : setPath.string());
+    if (hierarchy) {
+        m_reportHierarchy = std::move(*hierarchy);
+        m_hierarchyProblem.clear();
+    } else {
+        m_reportHierarchy = EvidenceHierarchy{};
+        std::string problem = hierarchy.errorText();
+        if (problem != m_hierarchyProblem) {  // once, not on every recomputation
+            banners.push_back(
+                {BannerKind::Warning,
+                 "The schema's evidence hierarchy is not valid; the report uses the default one:\n" + problem});
+            m_hierarchyProblem = std::move(problem);
+        }
+    }
+    ClaimReportOptions options;
+    options.includeSuggested = true;
+    options.hierarchy = m_reportHierarchy;
+    const std::string name = articlePath.empty() ? std::string() : articlePath.filename().string();
+    m_report = reportOnSet(document(), set(), options, name);
+    return m_report;
+}
+
+fs::path EditorState::reportHtmlPath() const {
+    // A set file that was read (even one that could not be parsed) or saved: beside it.
+    if (!setPath.empty() && (setStamp.exists || saveBlocked))
+        return setPath.parent_path() / (setPath.stem().string() + ".report.html");
+    if (!articlePath.empty()) return articlePath.parent_path() / (articlePath.stem().string() + ".report.html");
+    return {};
+}
+
+bool EditorState::writeReportHtml() {
+    const fs::path target = reportHtmlPath();
+    if (target.empty()) {
+        statusMessage = "Report not written: neither the set nor the article has a file to write it beside.";
+        return false;
+    }
+    Report report;
+    report.documents.push_back(claimReport());
+    report.hierarchy = m_reportHierarchy;
+    if (!m_hierarchyProblem.empty())
+        report.notes.push_back("The schema's evidence hierarchy is not valid; the default one was used.");
+    summarizeReport(report);
+    const Status status = writeFileAtomic(target, reportToHtml(report, htmlOptionsFromSchema(set().schema)));
+    if (!status.ok()) {
+        statusMessage = "Report not written: " + status.error;
+        return false;
+    }
+    statusMessage = "Wrote the report to " + target.string();
+    return true;
+}
+
+}  // namespace claimmark::app
