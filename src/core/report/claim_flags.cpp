@@ -21,6 +21,8 @@
 #include "core/text/utf8.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -50,46 +52,70 @@ const std::unordered_set<std::string_view>& functionWords() {
     return words;
 }
 
-// Content words of `text`, lower-cased, without function words and `exclude`.
-std::set<std::string> contentWords(std::string_view text, const std::set<std::string>& exclude) {
-    std::set<std::string> out;
-    std::string word;
-    std::size_t letters = 0;
-    bool ascii = true;
-    auto flush = [&] {
-        // "receptors" and "receptor", "eases" and "ease" count as one word.
-        if (ascii && letters > 4 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
-        if (!word.empty() && (ascii ? letters >= 4 : letters >= 2) && !functionWords().count(word) &&
-            !exclude.count(word))
-            out.insert(word);
-        word.clear();
-        letters = 0;
-        ascii = true;
-    };
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const char32_t cp = utf8::decode(text, pos);
-        if (!utf8::isWordCharacter(cp)) {
-            flush();
-            continue;
+// Words as small integers: each distinct content word gets an id once.
+class WordIds {
+public:
+    // The ids of `text`'s content words (lower-cased, a plural "s" dropped, without function
+    // words), sorted and each once.
+    std::vector<std::uint32_t> contentWords(std::string_view text) {
+        std::vector<std::uint32_t> out;
+        m_word.clear();
+        std::size_t letters = 0;
+        bool ascii = true;
+        auto flush = [&] {
+            // "receptors" and "receptor", "eases" and "ease" count as one word.
+            if (ascii && letters > 4 && m_word.back() == 's' && m_word[m_word.size() - 2] != 's') m_word.pop_back();
+            if (!m_word.empty() && (ascii ? letters >= 4 : letters >= 2) && !functionWords().count(m_word))
+                out.push_back(idOf(m_word));
+            m_word.clear();
+            letters = 0;
+            ascii = true;
+        };
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            const char32_t cp = utf8::decode(text, pos);
+            if (!utf8::isWordCharacter(cp)) {
+                flush();
+                continue;
+            }
+            if (cp < 0x80) {
+                m_word.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+            } else {
+                utf8::append(m_word, cp);
+                ascii = false;
+            }
+            ++letters;
         }
-        if (cp < 0x80) {
-            word.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
-        } else {
-            utf8::append(word, cp);
-            ascii = false;
-        }
-        ++letters;
+        flush();
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
     }
-    flush();
-    return out;
-}
+    std::size_t size() const { return m_ids.size(); }
 
-std::set<std::string> hedgeWords(const ClaimReport& claim) {
-    std::set<std::string> words;
+private:
+    std::uint32_t idOf(const std::string& word) {
+        const auto it = m_ids.find(word);
+        if (it != m_ids.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(m_ids.size());
+        m_ids.emplace(word, id);
+        return id;
+    }
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+    std::string m_word;
+};
+
+// `claim`'s content words without those of its hedges.
+std::vector<std::uint32_t> claimWords(const ClaimReport& claim, WordIds& ids) {
+    std::vector<std::uint32_t> words = ids.contentWords(claim.text);
+    if (claim.hedges.empty()) return words;
+    std::vector<std::uint32_t> hedged;
     for (const LinkedAnnotation& h : claim.hedges)
-        for (const std::string& w : contentWords(h.text, {})) words.insert(w);
-    return words;
+        for (std::uint32_t w : ids.contentWords(h.text)) hedged.push_back(w);
+    std::sort(hedged.begin(), hedged.end());
+    std::vector<std::uint32_t> out;
+    std::set_difference(words.begin(), words.end(), hedged.begin(), hedged.end(), std::back_inserter(out));
+    return out;
 }
 
 // The lower-cased words of `text` (every length), for hedge look-ups.
@@ -132,48 +158,56 @@ void addFlag(ClaimReport& claim, const char* name, std::string reason, int weigh
 
 // The hedge-dropped flags: for each unhedged claim, the earlier hedged claim it restates.
 void flagDroppedHedges(std::vector<ClaimReport>& claims) {
-    std::vector<std::set<std::string>> words(claims.size());
-    std::unordered_map<std::string, std::vector<std::size_t>> hedgedWithWord;
-    std::unordered_map<std::string, std::size_t> claimsWithWord;
+    WordIds ids;
+    std::vector<std::vector<std::uint32_t>> words(claims.size());
+    bool anyHedged = false;
     for (std::size_t i = 0; i < claims.size(); ++i) {
-        const bool hedged = !claims[i].hedges.empty();
-        words[i] = contentWords(claims[i].text, hedged ? hedgeWords(claims[i]) : std::set<std::string>{});
-        for (const std::string& w : words[i]) ++claimsWithWord[w];
-        if (!hedged) continue;
-        for (const std::string& w : words[i]) hedgedWithWord[w].push_back(i);
+        words[i] = claimWords(claims[i], ids);
+        anyHedged |= !claims[i].hedges.empty();
     }
-    if (hedgedWithWord.empty()) return;
+    if (!anyHedged) return;
+    std::vector<std::uint32_t> claimsWithWord(ids.size(), 0);
+    std::vector<std::vector<std::uint32_t>> hedgedWithWord(ids.size());
+    for (std::size_t i = 0; i < claims.size(); ++i)
+        for (std::uint32_t w : words[i]) {
+            ++claimsWithWord[w];
+            if (!claims[i].hedges.empty()) hedgedWithWord[w].push_back(static_cast<std::uint32_t>(i));
+        }
     // A word the article's claims share less says more: weight log((claims + 1) / claims with it).
     const double total = double(claims.size()) + 1.0;
-    std::unordered_map<std::string, double> weightOf;
-    for (const auto& [w, n] : claimsWithWord) weightOf.emplace(w, std::log(total / double(n)));
+    std::vector<double> weightOf(ids.size());
+    for (std::size_t w = 0; w < ids.size(); ++w)
+        weightOf[w] = std::log(total / double(std::max<std::uint32_t>(1, claimsWithWord[w])));
     std::vector<double> weightSum(claims.size(), 0.0);
     for (std::size_t i = 0; i < claims.size(); ++i)
-        for (const std::string& w : words[i]) weightSum[i] += weightOf[w];
+        for (std::uint32_t w : words[i]) weightSum[i] += weightOf[w];
 
     struct Shared {
         std::size_t words = 0;
         double weight = 0;
     };
-    std::unordered_map<std::size_t, Shared> shared;
+    std::vector<Shared> shared(claims.size());
+    std::vector<std::uint32_t> touched;
     for (std::size_t i = 0; i < claims.size(); ++i) {
         ClaimReport& later = claims[i];
         if (!later.hedges.empty() || words[i].size() < kMinShared) continue;
-        shared.clear();
-        for (const std::string& w : words[i]) {
-            const auto it = hedgedWithWord.find(w);
-            if (it == hedgedWithWord.end() || it->second.size() > kCommonWordLimit) continue;
-            const double weight = weightOf[w];
-            for (std::size_t j : it->second)
+        for (std::uint32_t j : touched) shared[j] = Shared{};
+        touched.clear();
+        for (std::uint32_t w : words[i]) {
+            const std::vector<std::uint32_t>& with = hedgedWithWord[w];
+            if (with.size() > kCommonWordLimit) continue;
+            for (std::uint32_t j : with)
                 if (claims[j].spans.back().end <= later.spans.front().start) {
                     Shared& s = shared[j];
+                    if (s.words == 0) touched.push_back(j);
                     ++s.words;
-                    s.weight += weight;
+                    s.weight += weightOf[w];
                 }
         }
         std::size_t best = claims.size();
         double bestShare = 0;
-        for (const auto& [j, s] : shared) {
+        for (std::uint32_t j : touched) {
+            const Shared& s = shared[j];
             if (s.words < kMinShared) continue;
             const double smaller = std::min(weightSum[i], weightSum[j]);
             const double share = smaller > 0 ? s.weight / smaller : 0.0;
