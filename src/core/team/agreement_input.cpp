@@ -7,8 +7,7 @@
 
 #include "core/model/pending_suggestions.h"
 
-#include "core/team/project_folder.h"
-#include "core/anchoring/reanchor.h"
+#include "core/team/project_sets.h"
 #include "core/storage/set_file.h"
 
 #include <algorithm>
@@ -40,16 +39,6 @@ bool sameFile(const fs::path& a, const fs::path& b) {
     return fs::weakly_canonical(a, error) == fs::weakly_canonical(b, error) || a.filename() == b.filename();
 }
 
-// Re-anchors `set` onto `article` when its SHA-256 differs; returns the note, or "".
-std::string reanchorIfStale(AnnotationSet& set, const Document& article, const std::string& setName,
-                            const std::string& articleName) {
-    if (set.document.sha256 == article.sha256()) return {};
-    const std::string from = shortSha(set.document.sha256);
-    ReanchorReport report = reanchor(set, article);
-    return setName + ": made on another version of the article (sha256 " + from + "…, now " +
-           shortSha(article.sha256()) + "…); re-anchored onto " + articleName + ": " + report.summary() +
-           (report.orphaned ? " (orphans are left out of the figures)" : "");
-}
 
 }  // namespace
 
@@ -65,8 +54,9 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths,
             loaded.sets.push_back(nullptr);
             continue;
         }
-        loaded.sets.push_back(std::make_unique<AnnotationSet>(includeSuggested ? std::move(set->set)
-                                                                               : withoutPendingSuggestions(set->set)));
+        // withoutPendingSuggestions copies the set; only when there is something to leave out.
+        if (!includeSuggested && pendingSuggestionCount(set->set) > 0) set->set = withoutPendingSuggestions(set->set);
+        loaded.sets.push_back(std::make_unique<AnnotationSet>(std::move(set->set)));
     }
     if (!errors.empty()) return errors;
     if (loaded.sets.empty()) return Diagnostic{"", "", "no annotation set given"};
@@ -112,7 +102,7 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths,
         AnnotationSet& set = *loaded.sets[i];
         const std::string name = uniqueName(set.annotator.empty() ? setPaths[i].stem().string() : set.annotator, used);
         loaded.input.reviewers.push_back(name);
-        std::string note = reanchorIfStale(set, text, setPaths[i].string() + " (" + name + ")", articlePath.string());
+        std::string note = reanchorStaleSet(set, text, setPaths[i].string() + " (" + name + ")", articlePath.string());
         if (!note.empty()) loaded.notes.push_back(std::move(note));
         document.sets.push_back(&set);
     }
@@ -126,11 +116,13 @@ Result<LoadedAgreement> loadAgreementSets(const std::vector<fs::path>& setPaths,
 // --- [SECTION] A project folder ---------------------------------------------------------
 
 Result<LoadedAgreement> loadAgreementProject(const fs::path& root, bool includeSuggested) {
-    Result<Project> scanned = scanProject(root);
+    ProjectLoadOptions options;
+    options.includeSuggested = includeSuggested;
+    Result<ProjectSets> scanned = loadProjectSets(root, options);
     if (!scanned) return scanned.errors();
-    const Project& project = *scanned;
+    ProjectSets& project = *scanned;
     LoadedAgreement loaded;
-    loaded.warnings = project.problems;
+    loaded.warnings = std::move(project.problems);
 
     // Reviewers are the project's minus "gold"; indices into the project list are remapped.
     std::vector<std::size_t> reviewerIndex(project.reviewers.size(), std::size_t(-1));
@@ -144,53 +136,40 @@ Result<LoadedAgreement> loadAgreementProject(const fs::path& root, bool includeS
                           "too many reviewers: agree compares at most " + std::to_string(kMaxAgreementReviewers)};
 
     bool haveSchema = false;
-    for (const ProjectDocument& doc : project.documents) {
-        bool anySet = false;
-        for (const ReviewerSet& reviewer : doc.reviewers) anySet |= !reviewer.setPath.empty();
-        if (!anySet) continue;
+    for (ProjectSetsDocument& doc : project.documents) {
+        if (!doc.hasSetFiles()) continue;
         if (doc.articlePath.empty()) {
             loaded.notes.push_back("skipped " + doc.stem + ": no article found for its sets");
             continue;
         }
-        Result<Document> article = Document::loadFile(doc.articlePath);
-        if (!article) {
-            loaded.warnings.insert(loaded.warnings.end(), article.errors().begin(), article.errors().end());
+        if (!doc.article) {
+            loaded.warnings.insert(loaded.warnings.end(), doc.articleErrors.begin(), doc.articleErrors.end());
             loaded.notes.push_back("skipped " + doc.stem + ": its article could not be read");
             continue;
         }
-        loaded.articles.push_back(std::make_unique<Document>(std::move(*article)));
+        loaded.articles.push_back(std::move(doc.article));
         const Document& text = *loaded.articles.back();
 
         AgreementDocument document;
         document.name = doc.stem;
         document.article = &text;
         document.sets.assign(loaded.input.reviewers.size(), nullptr);
-        for (std::size_t r = 0; r < doc.reviewers.size() && r < reviewerIndex.size(); ++r) {
-            const ReviewerSet& reviewer = doc.reviewers[r];
-            if (reviewer.setPath.empty()) continue;
-            if (reviewerIndex[r] == std::size_t(-1) || reviewer.disputedCount > 0) {
-                loaded.notes.push_back("skipped gold set " + reviewer.setPath.string() +
+        for (std::size_t r = 0; r < doc.sets.size() && r < reviewerIndex.size(); ++r) {
+            ProjectSet& reviewer = doc.sets[r];
+            if (reviewer.missing()) continue;
+            // A gold.json that cannot be read is still a gold set, not a review to warn about.
+            if (reviewerIndex[r] == std::size_t(-1) || reviewer.gold) {
+                loaded.notes.push_back("skipped gold set " + reviewer.info.setPath.string() +
                                        " (an adjudication, not a review)");
                 continue;
             }
-            Result<LoadedSet> set = loadSetFile(reviewer.setPath);
-            if (!set) {
-                loaded.warnings.insert(loaded.warnings.end(), set.errors().begin(), set.errors().end());
-                loaded.notes.push_back("skipped " + reviewer.setPath.string() + ": it could not be read");
+            if (!reviewer.set) {  // its errors are among the project's problems
+                loaded.notes.push_back("skipped " + reviewer.info.setPath.string() + ": it could not be read");
                 continue;
             }
-            bool disputed = false;
-            for (const Annotation& a : set->set.annotations()) disputed |= a.status == "disputed";
-            if (disputed || set->set.annotator == "gold") {
-                loaded.notes.push_back("skipped gold set " + reviewer.setPath.string() +
-                                       " (an adjudication, not a review)");
-                continue;
-            }
-            loaded.sets.push_back(std::make_unique<AnnotationSet>(
-                includeSuggested ? std::move(set->set) : withoutPendingSuggestions(set->set)));
-            AnnotationSet& kept = *loaded.sets.back();
-            std::string note = reanchorIfStale(kept, text, reviewer.setPath.string(), doc.articlePath.string());
-            if (!note.empty()) loaded.notes.push_back(std::move(note));
+            if (!reviewer.reanchorNote.empty()) loaded.notes.push_back(std::move(reviewer.reanchorNote));
+            loaded.sets.push_back(std::move(reviewer.set));
+            const AnnotationSet& kept = *loaded.sets.back();
             if (!haveSchema) {
                 loaded.input.schema = kept.schema;
                 haveSchema = true;

@@ -9,9 +9,10 @@
 //   them. If the file on disk no longer matches even the majority, every set is re-anchored
 //   onto the file. Orphans stay in the sets and are excluded by the computation.
 // [SECTION] A project folder
-//   scanProject() finds the documents and reviewers. Gold sets — annotator "gold" or any set
-//   with disputed annotations — are skipped with a note (they are adjudications, not
-//   reviews). Unreadable sets and documents without an article are skipped with a warning;
+//   loadProjectSets() (project_sets.h) walks the folder and reads each set and article once.
+//   Gold sets — annotator "gold" or any set with disputed annotations — are skipped with a
+//   note (they are adjudications, not reviews). Unreadable sets and documents without an
+//   article are skipped with a note, the reasons among the warnings (each problem once);
 //   a reviewer who lacks a document is simply missing there (missing data).
 #pragma once
 

@@ -8,6 +8,9 @@
 //
 // Reviewer status for a document: NotStarted (no set file for that reviewer), InProgress
 // (a set without the done flag), Done (the set's "done" flag is true).
+//
+// scanProject() is loadProjectSets() (project_sets.h) keeping only this table; code that
+// needs the sets themselves (agree, report) calls that instead and reads each set once.
 #pragma once
 
 #include "core/diagnostic.h"
