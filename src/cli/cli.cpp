@@ -26,6 +26,7 @@ const CommandEntry kCommands[] = {
     {"reanchor", runReanchor, &kReanchorUsage}, {"export", runExport, &kExportUsage},
     {"import", runImport, &kImportUsage},       {"agree", runAgree, &kAgreeUsage},
     {"merge", runMerge, &kMergeUsage},          {"suggest", runSuggest, &kSuggestUsage},
+    {"report", runReport, &kReportUsage},
 };
 
 const CommandEntry* findCommand(std::string_view name) {
@@ -71,6 +72,8 @@ std::string usageText(bool editorAvailable) {
         "                                      build a gold set; disagreements kept as disputed\n"
         "  claimmark suggest ARTICLE (-o SET.json | --into SET.json) [--rules RULES.json]\n"
         "                                      pre-mark hedges, caveats, evidence and claims\n"
+        "  claimmark report SET.json... | DIR [-o REPORT.html|.md|.json] [--json | --md]\n"
+        "                                      where claims' strength outruns their evidence\n"
         "  claimmark help [COMMAND]            this text, or a command's help\n"
         "  claimmark --version                 print the version\n"
         "\n"

@@ -23,6 +23,7 @@ int runImport(const std::vector<std::string>& arguments);
 int runAgree(const std::vector<std::string>& arguments);
 int runMerge(const std::vector<std::string>& arguments);
 int runSuggest(const std::vector<std::string>& arguments);
+int runReport(const std::vector<std::string>& arguments);
 
 // Usage text of each command, printed by `CMD --help` and `claimmark help CMD`.
 extern const char* const kValidateUsage;
@@ -33,6 +34,7 @@ extern const char* const kImportUsage;
 extern const char* const kAgreeUsage;
 extern const char* const kMergeUsage;
 extern const char* const kSuggestUsage;
+extern const char* const kReportUsage;
 
 // Reads --article into `article` (left empty when the option is absent); false when it is
 // given without a file name, which is a usage error.
