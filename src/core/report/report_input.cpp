@@ -1,8 +1,8 @@
 // report_input.cpp — see report_input.h.
 #include "core/report/report_input.h"
 
-#include "core/anchoring/reanchor.h"
 #include "core/storage/set_file.h"
+#include "core/team/project_sets.h"
 
 #include <algorithm>
 #include <map>
@@ -78,12 +78,9 @@ Result<ReportInput> loadReportSets(const std::vector<fs::path>& setPaths, const 
         std::string unique = name;
         for (int n = 2; usedNames[it->second].count(unique); ++n) unique = name + "-" + std::to_string(n);
         usedNames[it->second].insert(unique);
-        if (item.set.document.sha256 != document.article->sha256()) {
-            const ReanchorReport moved = reanchor(item.set, *document.article);
-            input.notes.push_back(item.path.string() + " (" + unique + "): made on another version of " +
-                                  document.name + "; re-anchored: " + moved.summary() +
-                                  (moved.orphaned ? " (orphans are left out of the report)" : ""));
-        }
+        std::string note = reanchorStaleSet(item.set, *document.article, item.path.string() + " (" + unique + ")",
+                                            document.articlePath);
+        if (!note.empty()) input.notes.push_back(std::move(note));
         if (document.primary < 0 && isGoldSet(item.set)) document.primary = static_cast<int>(document.sets.size());
         document.reviewers.push_back(std::move(unique));
         document.files.push_back(item.path.string());
