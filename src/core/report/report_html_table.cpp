@@ -27,6 +27,17 @@ std::string quoted(std::string_view text, std::size_t length) { return "“" + d
 
 void escaped(std::string& out, std::string_view text) { appendEscapedHtml(out, text); }
 
+// One <li> per flag: its badge and its reason.
+void flagReasonItems(std::string& out, const ClaimReport& c) {
+    for (const ClaimFlag& f : c.flags) {
+        out += "<li>";
+        flagBadge(out, f.name, f.reason);
+        out += " <span class=\"why\">";
+        escaped(out, f.reason);
+        out += "</span></li>";
+    }
+}
+
 std::string supportText(const ClaimReport& c) {
     return c.support == "none" || c.support.empty() ? std::string("none") : EvidenceHierarchy::words(c.support);
 }
@@ -48,13 +59,7 @@ void worstItem(std::string& out, const Context& ctx, const ClaimReport& c, std::
     out += " · support: ";
     escaped(out, supportText(c));
     out += "</span>\n<ul class=\"reasons\">";
-    for (const ClaimFlag& f : c.flags) {
-        out += "<li>";
-        flagBadge(out, f.name, f.reason);
-        out += " <span class=\"why\">";
-        escaped(out, f.reason);
-        out += "</span></li>";
-    }
+    flagReasonItems(out, c);
     out += "</ul></li>\n";
 }
 
@@ -271,13 +276,7 @@ void row(std::string& out, const Context& ctx, const DocumentReport& doc, const 
         out += "<span class=\"muted\">none</span>";
     } else {
         out += "<ul class=\"reasons\">";
-        for (const ClaimFlag& f : c.flags) {
-            out += "<li>";
-            flagBadge(out, f.name, f.reason);
-            out += " <span class=\"why\">";
-            escaped(out, f.reason);
-            out += "</span></li>";
-        }
+        flagReasonItems(out, c);
         out += "</ul>";
     }
     out += "</td>";
