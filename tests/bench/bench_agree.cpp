@@ -227,7 +227,9 @@ int main(int argc, char** argv) {
     std::printf("sets_read: %zu\n", projectSetFilesRead() - setsReadBefore);
 
     // The report on the same project (`report DIR`): the same loader, then every document's
-    // claims, links, flags and the reviewers side by side.
+    // claims, links, flags and the reviewers side by side. Each command is a process of its
+    // own, so what `agree DIR` loaded is let go first.
+    loaded = Diagnostic{};
     const std::size_t reportReadBefore = projectSetFilesRead();
     start = bench::Clock::now();
     Result<ProjectReport> projectReport = reportOnProject(root, false);

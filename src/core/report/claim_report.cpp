@@ -79,6 +79,12 @@ const ClaimReport* DocumentReport::findClaim(std::string_view id) const {
 
 DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, const ClaimReportOptions& options,
                            const std::string& name) {
+    return detail::reportOnSetWithWords(article, set, options, name, detail::countWords(article.bytes()));
+}
+
+DocumentReport detail::reportOnSetWithWords(const Document& article, const AnnotationSet& set,
+                                            const ClaimReportOptions& options, const std::string& name,
+                                            std::size_t words) {
     DocumentReport report;
     report.name = name.empty() ? article.name() : name;
     report.articlePath = article.name();
@@ -172,7 +178,7 @@ DocumentReport reportOnSet(const Document& article, const AnnotationSet& set, co
     }
     detail::flagClaims(report.claims, options.hierarchy);
 
-    summary.words = detail::countWords(article.bytes());
+    summary.words = words;
     const std::size_t hedges = summary.labelCounts.count("hedge") ? summary.labelCounts["hedge"] : 0;
     summary.hedgesPer1000Words = summary.words ? 1000.0 * double(hedges) / double(summary.words) : 0.0;
     detail::summarizeClaims(report.claims, summary);

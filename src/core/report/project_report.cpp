@@ -1,6 +1,8 @@
 // project_report.cpp — see project_report.h.
 #include "core/report/project_report.h"
 
+#include "core/parallel/for_each_index.h"
+
 namespace claimmark {
 
 Result<ProjectReport> reportOnProject(const std::filesystem::path& root, bool includeSuggested) {
@@ -18,6 +20,15 @@ Result<ProjectReport> reportOnProject(const std::filesystem::path& root, bool in
     ClaimReportOptions options;
     options.includeSuggested = includeSuggested;
     bool haveHierarchy = false;
+    // What each document's report is made from, gathered in folder order; the reports are
+    // then made on a few threads, each into its own slot.
+    struct Work {
+        const ProjectSetsDocument* doc = nullptr;
+        std::vector<const AnnotationSet*> sets;
+        std::vector<std::string> reviewers;
+        int primary = -1;
+    };
+    std::vector<Work> work;
     for (const ProjectSetsDocument& doc : project.documents) {
         if (!doc.hasSetFiles()) continue;
         if (!doc.article) {
@@ -26,9 +37,8 @@ Result<ProjectReport> reportOnProject(const std::filesystem::path& root, bool in
                                                                 : std::string("its article could not be read")));
             continue;
         }
-        std::vector<const AnnotationSet*> sets;
-        std::vector<std::string> reviewers;
-        int primary = -1;
+        Work item;
+        item.doc = &doc;
         for (std::size_t r = 0; r < doc.sets.size(); ++r) {
             const ProjectSet& set = doc.sets[r];
             if (!set.set) continue;
@@ -39,14 +49,19 @@ Result<ProjectReport> reportOnProject(const std::filesystem::path& root, bool in
                 out.schema = set.set->schema;
                 haveHierarchy = true;
             }
-            if (doc.goldIndex && *doc.goldIndex == r) primary = static_cast<int>(sets.size());
-            sets.push_back(set.set.get());
-            reviewers.push_back(project.reviewers[r]);
+            if (doc.goldIndex && *doc.goldIndex == r) item.primary = static_cast<int>(item.sets.size());
+            item.sets.push_back(set.set.get());
+            item.reviewers.push_back(project.reviewers[r]);
         }
-        if (sets.empty()) continue;
-        out.report.documents.push_back(reportOnSets(*doc.article, sets, reviewers, options, doc.stem, primary));
-        out.report.documents.back().articlePath = doc.articlePath.string();
+        if (!item.sets.empty()) work.push_back(std::move(item));
     }
+    out.report.documents.resize(work.size());
+    forEachIndex(work.size(), 0, [&](std::size_t i) {
+        const Work& item = work[i];
+        DocumentReport& report = out.report.documents[i];
+        report = reportOnSets(*item.doc->article, item.sets, item.reviewers, options, item.doc->stem, item.primary);
+        report.articlePath = item.doc->articlePath.string();
+    });
     out.report.hierarchy = options.hierarchy;
     summarizeReport(out.report);
     return out;

@@ -31,6 +31,10 @@ int flaggedPriority(const ClaimReport& claim);
 // Recomputes the claim-dependent parts of `summary` from `claims`.
 void summarizeClaims(const std::vector<ClaimReport>& claims, ReportSummary& summary);
 
+// reportOnSet with the article's words counted already (a team report counts them once).
+DocumentReport reportOnSetWithWords(const Document& article, const AnnotationSet& set,
+                                    const ClaimReportOptions& options, const std::string& name, std::size_t words);
+
 // Words of the article: runs of word characters (utf8::isWordCharacter), apostrophes and
 // hyphens inside a word kept in it.
 std::size_t countWords(std::string_view text);

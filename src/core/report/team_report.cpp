@@ -30,7 +30,9 @@ DocumentReport reportOnSets(const Document& article, const std::vector<const Ann
     }
     std::vector<DocumentReport> each;
     each.reserve(sets.size());
-    for (const AnnotationSet* set : sets) each.push_back(reportOnSet(article, *set, options, name));
+    const std::size_t words = detail::countWords(article.bytes());
+    for (const AnnotationSet* set : sets)
+        each.push_back(detail::reportOnSetWithWords(article, *set, options, name, words));
 
     // Claim items per set, primary first; the report's claims by annotation.
     std::vector<std::size_t> order{first};

@@ -119,9 +119,12 @@ void readRejectedSuggestions(const json& array, AnnotationSet& set, Problems& pr
 
 // --- [SECTION] parseSet ------------------------------------------------------------------
 
-Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileName) {
-    SetSax sax(text);
-    const bool parsed = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
+namespace {
+
+// Everything after the JSON parse: the captured values interpreted, the annotations and
+// relations checked through the model. `reused` is the schema the splice stood in for.
+Result<AnnotationSet> interpretSet(SetSax& sax, bool parsed, std::string_view text, const std::string& fileName,
+                                   const set_reading::KnownSchema* reused) {
     if (sax.tooDeep) {
         // The handler stopped at the first container past the limit; the scan finds its place.
         const std::optional<JsonLimitProblem> problem = findJsonLimitProblem(text);
@@ -173,14 +176,21 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
         set.annotator = v->get<std::string>();
     if (const json* v = header.get(top, "done", "", json::value_t::boolean, "true or false", false))
         set.done = v->get<bool>();
-    if (auto it = top.find("schema"); it != top.end()) {
-        Result<Schema> schema = schemaFromJson(*it, fileName, "schema.");
-        if (!schema) {
-            Diagnostics errors = schema.errors();
-            for (auto& e : errors) e.file = fileName;
-            return errors;  // without a schema the annotations cannot be judged
+    if (reused) {
+        set.schema = reused->schema;
+    } else if (auto it = top.find("schema"); it != top.end()) {
+        if (auto known = set_reading::knownSchemaFor(*it)) {
+            set.schema = known->schema;
+        } else {
+            Result<Schema> schema = schemaFromJson(*it, fileName, "schema.");
+            if (!schema) {
+                Diagnostics errors = schema.errors();
+                for (auto& e : errors) e.file = fileName;
+                return errors;  // without a schema the annotations cannot be judged
+            }
+            set.schema = std::move(*schema);
+            set_reading::rememberSchema(set.schema);
         }
-        set.schema = std::move(*schema);
     }
     if (auto it = top.find("rejected_suggestions"); it != top.end()) readRejectedSuggestions(*it, set, problems);
     if (!sax.sawAnnotationsArray()) problems.push_back({"", "missing \"annotations\" (an array)"});
@@ -255,6 +265,29 @@ Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileNam
         return errors;
     }
     return set;
+}
+
+}  // namespace
+
+Result<AnnotationSet> parseSet(std::string_view text, const std::string& fileName) {
+    // A schema this thread has read before, written the way the writer writes it, is not
+    // read again (schema_reuse.h); any doubt, and the file is read the ordinary way.
+    if (std::optional<set_reading::SchemaMatch> match = set_reading::findKnownSchema(text)) {
+        set_reading::SpliceState state;
+        state.spliceAt = state.next = text.data() + match->begin;
+        state.resumeAt = text.data() + match->end;
+        SetSax sax(text);
+        sax.splice = &state;
+        const set_reading::SplicedInput first(text.data(), &state), last(text.data() + text.size(), &state);
+        const bool parsed = json::sax_parse(first, last, &sax, json::input_format_t::json, true);
+        if (parsed && sax.syntaxError.empty() && !sax.tooDeep && sax.topIsObject && sax.schemaSpliced) {
+            set_reading::countSpliceTaken();
+            return interpretSet(sax, true, text, fileName, match->known.get());
+        }
+    }
+    SetSax sax(text);
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
+    return interpretSet(sax, parsed, text, fileName, nullptr);
 }
 
 }  // namespace claimmark

@@ -47,6 +47,10 @@ bool SetSax::start_object(std::size_t) {
     }
     Level& level = m_frames.back();
     switch (level.frame) {
+        case Frame::TopObject:
+            // The stand-in's "{" is read while the splice is in phase 1, and nothing else is.
+            if (level.key == "schema") schemaSpliced = splice && splice->phase == 1;
+            break;
         case Frame::Annotations:
             annotations.emplace_back();
             level.index = annotations.size() - 1;
@@ -96,6 +100,7 @@ bool SetSax::start_array(std::size_t) {
 
 bool SetSax::key(string_t& k) {
     if (m_capture.active()) return m_capture.key(k), true;
+    if (m_frames.size() == 1 && k == "schema") schemaSpliced = false;
     m_frames.back().key = std::move(k);
     return true;
 }
@@ -277,9 +282,9 @@ void SetSax::deliver(json value) {
 }
 
 void SetSax::finishSpan() {
-    const std::string path = spanPath();
-    if (!m_spanStart) problems.push_back({path, "missing \"start\""});
-    if (!m_spanEnd) problems.push_back({path, "missing \"end\""});
+    // Paths are built only for a problem: most spans have none.
+    if (!m_spanStart) problems.push_back({spanPath(), "missing \"start\""});
+    if (!m_spanEnd) problems.push_back({spanPath(), "missing \"end\""});
     if (m_spanStart && m_spanEnd && !m_spanInvalid) current().annotation.spans.push_back({*m_spanStart, *m_spanEnd});
     else current().annotation.spans.push_back({1, 0});  // keeps indices aligned; reported already
     m_spanInvalid = false;
@@ -288,10 +293,9 @@ void SetSax::finishSpan() {
 
 void SetSax::finishAnnotation() {
     ParsedAnnotation& p = current();
-    const std::string path = annotationPath();
-    if (!p.hasId) problems.push_back({path, "missing \"id\""});
-    if (!p.hasLabel) problems.push_back({path, "missing \"label\""});
-    if (!p.hasSpans) problems.push_back({path, "missing \"spans\""});
+    if (!p.hasId) problems.push_back({annotationPath(), "missing \"id\""});
+    if (!p.hasLabel) problems.push_back({annotationPath(), "missing \"label\""});
+    if (!p.hasSpans) problems.push_back({annotationPath(), "missing \"spans\""});
 }
 
 }  // namespace claimmark::set_reading

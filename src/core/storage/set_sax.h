@@ -8,6 +8,7 @@
 
 #include "core/model/annotation_set.h"
 #include "core/storage/json_input.h"
+#include "core/storage/schema_reuse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -105,6 +106,10 @@ public:
     std::string syntaxError;
     bool tooDeep = false;        // nesting beyond kMaxJsonDepth: parsing stopped there
     std::size_t syntaxByte = 0;  // where the syntax error is (jsonPlace gives line and column)
+    // Reading through SplicedInput: the splice, and whether its "{}" was the top-level
+    // "schema" value (the last one, when a file repeats the key).
+    const SpliceState* splice = nullptr;
+    bool schemaSpliced = false;
 
     bool null() override;
     bool boolean(bool v) override;

@@ -7,6 +7,7 @@
 
 #include "core/model/covered_text.h"
 #include "core/storage/json_text.h"
+#include "core/storage/schema_reuse.h"
 
 #include <charconv>
 #include <cstring>
@@ -139,6 +140,12 @@ void appendRelation(std::string& out, const Relation& r) {
 
 }  // namespace
 
+std::string set_reading::writtenSchemaText(const Schema& schema) {
+    std::string text;
+    appendIndentedJson(text, schemaToJson(schema), 2);
+    return text;
+}
+
 std::string serializeSet(const AnnotationSet& set) {
     // Reserve what will be written, so the buffer never regrows (a 60 MB set would copy).
     std::size_t estimate = 4096;
@@ -178,7 +185,7 @@ std::string serializeSet(const AnnotationSet& set) {
     }
     out += "  ";
     appendKey(out, "schema");
-    appendIndentedJson(out, schemaToJson(set.schema), 2);
+    out += set_reading::writtenSchemaText(set.schema);
     out += ",\n  ";
     appendKey(out, "annotations");
     const auto ordered = set.inDocumentOrder();

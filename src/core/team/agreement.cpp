@@ -8,6 +8,8 @@
 // (relations), through agreement_levels.h.
 #include "core/team/agreement.h"
 
+#include "core/parallel/for_each_index.h"
+
 #include "core/team/agreement_levels.h"
 
 #include <algorithm>
@@ -329,17 +331,19 @@ AgreementReport computeAgreement(const AgreementInput& input) {
     for (const RelationDef& relation : input.schema.relations) report.relationTypes.push_back(relation.type);
     report.total.attributes = emptyAttributes(input.schema);
 
-    report.documents.reserve(input.documents.size());
-    for (const AgreementDocument& document : input.documents) {
-        DocumentAgreement d;
+    // Documents are counted on a few threads, each into its own slot; the totals are then
+    // added up in document order, so the figures never depend on the thread count.
+    report.documents.resize(input.documents.size());
+    forEachIndex(input.documents.size(), 0, [&](std::size_t i) {
+        const AgreementDocument& document = input.documents[i];
+        DocumentAgreement& d = report.documents[i];
         d.name = document.name;
         for (std::size_t r = 0; r < reviewerCount && r < document.sets.size(); ++r)
             if (document.sets[r]) d.reviewers.push_back(input.reviewers[r]);
         d.counts = countDocument(document, reviewerCount, input.schema);
         d.figures = headline(d.counts, reviewerCount);
-        report.total.add(d.counts);
-        report.documents.push_back(std::move(d));
-    }
+    });
+    for (const DocumentAgreement& d : report.documents) report.total.add(d.counts);
     for (const auto& [label, perPair] : report.total.overlap)
         if (std::find(report.labels.begin(), report.labels.end(), label) == report.labels.end())
             report.labels.push_back(label);
