@@ -427,4 +427,46 @@ TEST_CASE("report panel: 100,000 annotations — one computation, only the rows 
     CHECK(panel.report().rects().centreOf("claim:c40000").has_value());
     CHECK_FALSE(panel.report().rects().centreOf("claim:c0").has_value());
     CHECK(state.claimReportComputations() == 1);
+
+    // What a frame after an edit costs without the report (the span index, order, counts).
+    panel.showTab(AnnotationPanel::Tab::Annotations);
+    editor.frames(2);
+    REQUIRE(state.session().addAnnotation("hedge", {claimmark::Span{0, 3}}).ok());
+    const auto plain = std::chrono::steady_clock::now();
+    editor.frames(1);
+    MESSAGE("the frame after an edit, Report tab closed: "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - plain).count() << " s");
+    panel.showTab(AnnotationPanel::Tab::Report);
+    state.currentClaimReport();
+    editor.frames(2);
+    const std::uint64_t computed = state.claimReportComputations();
+
+    // An edit is reported on a worker thread: the frame after it does not wait for the
+    // report, the panel says it is updating, and the new report is taken in when done.
+    REQUIRE(state.session().addAnnotation("claim", {claimmark::Span{0, 5}}).ok());
+    const auto edited = std::chrono::steady_clock::now();
+    editor.frames(1);
+    const double editFrame = std::chrono::duration<double>(std::chrono::steady_clock::now() - edited).count();
+    MESSAGE("the frame after an edit (report made in the background): " << editFrame << " s");
+    CHECK(state.claimReportPending());
+    CHECK(state.claimReportComputations() == computed);
+    CHECK(panel.report().rects().centreOf("report-updating").has_value());
+    CHECK(editor.window().wantsAnotherFrame());
+    CHECK(state.currentClaimReport().summary.claims == std::size_t(kSentences) + 1);
+    CHECK_FALSE(state.claimReportPending());
+    CHECK(state.claimReportComputations() == computed + 1);
+    editor.frames(2);
+    CHECK(panel.report().rows().size() == std::size_t(kSentences) + 1);
+    CHECK_FALSE(panel.report().rects().centreOf("report-updating").has_value());
+}
+
+TEST_CASE("report panel: a small set is reported at once after each edit") {
+    HeadlessEditor editor(kArticle, HeadlessEditor::makeSet());
+    auto& state = editor.state();
+    editor.window().panel().showTab(AnnotationPanel::Tab::Report);
+    editor.frames(2);
+    REQUIRE(state.session().addAnnotation("claim", {spanOf(kArticle, "it may ease stiffness")}).ok());
+    editor.frames(1);
+    CHECK_FALSE(state.claimReportPending());
+    CHECK(state.claimReport().claims.size() == 1);
 }

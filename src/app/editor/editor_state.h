@@ -23,6 +23,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -156,8 +157,16 @@ public:
     // For the Report tab and the inspector's one line. Pending suggestions are included (and
     // marked); the hierarchy is the schema's, or the default one when the schema's is invalid
     // (a banner says so, once). Computed on the first call after the set's revision changed,
-    // never otherwise; claimReportComputations() counts the computations.
+    // never otherwise; claimReportComputations() counts the reports taken in.
+    // A set of kBackgroundReportFrom annotations or more is reported on a worker thread from
+    // a copy, after the first time: claimReport() returns the last report while the next is
+    // made (claimReportPending()), and takes the new one in on the first call after it is
+    // done, so an edit never waits for the report of a book-length set.
+    static constexpr std::size_t kBackgroundReportFrom = 20000;
     const DocumentReport& claimReport();
+    bool claimReportPending() const { return m_reportJob.valid(); }
+    // Blocks until the report is that of the set as it is now (for the HTML file, and tests).
+    const DocumentReport& currentClaimReport();
     std::uint64_t claimReportComputations() const { return m_reportComputations; }
     // Where writeReportHtml() writes: "<set-stem>.report.html" beside the set file, or
     // "<article-stem>.report.html" beside the article while the set has never been saved;
@@ -213,6 +222,12 @@ private:
     std::uint64_t m_reportRevision = UINT64_MAX;
     std::uint64_t m_reportComputations = 0;
     std::string m_hierarchyProblem;  // the invalid hierarchy a banner last named
+    // The report being made on a worker thread, and the revision it is of. Declared after
+    // m_session: it is destroyed (waited for) before the document it reads.
+    std::future<DocumentReport> m_reportJob;
+    std::uint64_t m_reportJobRevision = UINT64_MAX;
+    ClaimReportOptions reportOptions();
+    void takeFinishedReport(bool wait);
     bool m_unsavedOutsideHistory = false;
     std::uint64_t m_autosavedRevision = UINT64_MAX;  // the set's revision at the last autosave
     std::optional<AutosaveClock::time_point> m_autosaveDue;

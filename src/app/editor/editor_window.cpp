@@ -43,8 +43,9 @@ void EditorWindow::setFonts(ImFont* ui, ImFont* text, float textSize) {
 }
 
 bool EditorWindow::wantsAnotherFrame() const {
+    // A report made in the background is taken in by a frame: keep drawing until it is.
     return m_framesToSettle > 0 || m_state.hasPending() || m_state.scrollTarget.has_value() || m_dialogs.wantsFrame() ||
-           m_recoveryDialog.wantsFrame();
+           m_recoveryDialog.wantsFrame() || m_state.claimReportPending();
 }
 
 // ---------------------------------------------------------------------------------------

@@ -142,6 +142,10 @@ void ReportPanel::drawHeader() {
     ImGui::TextUnformatted(line);
     ImGui::PopTextWrapPos();
     m_rects.remember("report-summary");
+    if (m_state.claimReportPending()) {
+        ImGui::TextDisabled("updating after the last edit…");
+        m_rects.remember("report-updating");
+    }
     bool hovered = ImGui::IsItemHovered();
     if (m_suggested > 0) {
         ImGui::TextColored(kSuggestionInk, "%zu of them pending suggestions (dimmed)", m_suggested);
