@@ -5,11 +5,17 @@
 #   libimgui-dev        -> claimmark::imgui (headers + libimgui.a, which already holds the
 #                          GLFW and OpenGL3 backends and imgui_freetype)
 #   libglfw3-dev, GL    -> claimmark::imgui_glfw_gl3
+#   article intake (src/core/intake), through pkg-config:
+#   libgumbo-dev (HTML5 parser), libpoppler-cpp-dev (PDF), libzip-dev + libxml2-dev (DOCX,
+#   ODT), libcmark-dev (Markdown), libcurl4-openssl-dev (URLs), libicu-dev (NFC, charsets)
 # Set CLAIMMARK_IMGUI_SOURCE_DIR to a Dear ImGui source checkout (1.86 API) to build ImGui
 # and its GLFW/OpenGL3 backends from there instead of the system package.
 
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CLAIMMARK_INTAKE_LIBS REQUIRED IMPORTED_TARGET
+  gumbo poppler-cpp libzip libxml-2.0 libcmark libcurl icu-uc icu-i18n)
 
 if(CLAIMMARK_BUILD_TESTS)
   find_package(doctest REQUIRED)

@@ -14,7 +14,11 @@ packages=(
   libgl1-mesa-dri                     # software OpenGL for the editor under Xvfb
   fonts-dejavu-core                   # the editor's text font
   xvfb xdotool imagemagick            # end-to-end test and screenshots in a virtual display
-  python3                             # the benchmark times python3's json.load against ours
+  python3                             # the benchmark times python3's json.load against ours;
+                                      # the intake tests' local HTTP server
+  libgumbo-dev libpoppler-cpp-dev     # article intake: HTML5 parser, PDF text
+  libzip-dev libxml2-dev libcmark-dev # DOCX/ODT (zip + XML), Markdown
+  libcurl4-openssl-dev libicu-dev     # URLs; NFC normalisation and charset conversion
 )
 
 if [ "${1:-}" = "--test-tools" ]; then
