@@ -1,7 +1,7 @@
 // bench_intake_pages.cpp — the HTML extractor on real saved pages: how much of the article it
 // keeps, how much boilerplate it drops, and whether it finds the title, author and date.
 //
-//   bench_intake_pages [FOLDER] [--verbose]
+//   bench_intake_pages [FOLDER] [--verbose] [--dump FILE]
 //
 // FOLDER (default ../shared/data/web-pages) holds pages/<file>.html and expected.json: per file
 // `with` snippets the text must contain, `without` snippets it must not, and where known
@@ -73,10 +73,13 @@ double percent(std::size_t part, std::size_t whole) {
 int main(int argc, char** argv) {
     std::filesystem::path folder = "../shared/data/web-pages";
     bool verbose = false;
+    std::string dump;  // --dump FILE: print that page's notes, metadata and text
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--verbose") {
             verbose = true;
+        } else if (arg == "--dump" && i + 1 < argc) {
+            dump = argv[++i];
         } else {
             folder = arg;
         }
@@ -93,7 +96,7 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     for (const auto& [file, want] : expected.items()) {
         const std::filesystem::path path = folder / "pages" / file;
-        if (!std::filesystem::exists(path)) continue;
+        if (!std::filesystem::exists(path) || (!dump.empty() && file != dump)) continue;
         ++pages;
         const std::string bytes = readFile(path);
         HtmlInput input;
@@ -105,6 +108,12 @@ int main(int argc, char** argv) {
         if (article) {
             text = articleText(article->blocks);
             metadata = article->metadata;
+            if (!dump.empty()) {
+                for (const auto& note : article->notes) std::cout << "note: " << note << "\n";
+                std::cout << "title: " << metadata.title << "\nauthor: " << metadata.author
+                          << "\npublished: " << metadata.published << "\n----\n"
+                          << text << "----\n";
+            }
         } else {
             ++failed;
             if (verbose) std::cout << file << ": error: " << article.errorText() << "\n";

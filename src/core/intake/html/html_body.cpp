@@ -53,14 +53,23 @@ bool anyWord(const std::vector<std::string>& words, std::initializer_list<std::s
 }
 
 // Always boilerplate, whatever else the element is called.
-bool strongNegative(const std::vector<std::string>& w) {
+bool alwaysNegative(const std::vector<std::string>& w) {
     return anyWord(w,
-                   {"ad", "ads", "adv", "advertising", "share", "social", "related", "comments", "comment", "disqus",
-                    "respond", "paywall", "outbrain", "taboola", "signup", "login", "cookie", "cookies"},
-                   {"advert",        "adsense",     "adslot",      "adsbygoogle", "sharing",      "shariff",
-                    "sharebar",      "socialmedia", "commentlist", "commentform", "cookiebanner", "cookienotice",
-                    "cookieconsent", "consent",     "gdpr",        "newsletter",  "subscri",      "breadcrumb",
-                    "recommend",     "sponsor",     "popup",       "modal",       "relatedposts", "promo"});
+                   {"comments", "comment", "disqus", "respond", "cookie", "cookies", "paywall", "outbrain", "taboola"},
+                   {"commentlist", "commentform", "cookiebanner", "cookienotice", "cookieconsent", "consent", "gdpr",
+                    "newsletter"});
+}
+
+// Boilerplate unless the element is also called article, content, entry or story.
+bool strongNegative(const std::vector<std::string>& w) {
+    return anyWord(w, {"ad", "ads", "adv", "advertising", "share", "social", "related", "signup", "login"},
+                   {"advert", "adsense", "adslot", "adsbygoogle", "sharing", "shariff", "sharebar", "socialmedia",
+                    "subscri", "breadcrumb", "recommend", "sponsor", "popup", "modal", "relatedposts", "promo"});
+}
+
+bool stronglyPositive(const std::vector<std::string>& w) {
+    return anyWord(w, {"article", "content", "entry", "story", "articlebody", "artikel", "inhalt", "main"},
+                   {"article", "content", "story"});
 }
 
 // Boilerplate unless the element is also called article, content, ...
@@ -125,14 +134,15 @@ int classWeight(const GumboNode* node) {
     if (words.empty()) return 0;
     int weight = 0;
     if (positive(words)) weight += 25;
-    if (strongNegative(words) || weakNegative(words) ||
+    if (alwaysNegative(words) || strongNegative(words) || weakNegative(words) ||
         anyWord(words, {"meta", "byline", "author", "date", "footnote", "caption"}, {}))
         weight -= 25;
     return weight;
 }
 
-bool isDropped(const GumboNode* node, Strictness strictness) {
-    if (!isElement(node)) return false;
+
+Drop dropKind(const GumboNode* node, Strictness strictness) {
+    if (!isElement(node)) return Drop::No;
     switch (tagOf(node)) {
         case GUMBO_TAG_SCRIPT:
         case GUMBO_TAG_STYLE:
@@ -155,24 +165,25 @@ bool isDropped(const GumboNode* node, Strictness strictness) {
         case GUMBO_TAG_VIDEO:
         case GUMBO_TAG_AUDIO:
         case GUMBO_TAG_MAP:
-        case GUMBO_TAG_MENU: return true;
+        case GUMBO_TAG_MENU: return Drop::Always;
         case GUMBO_TAG_HEADER:
-            if (!insideArticleOrMain(node)) return true;
+            if (!insideArticleOrMain(node)) return Drop::Always;
             break;
         default: break;
     }
-    if (isHidden(node)) return true;
-    if (strictness == Strictness::TagsOnly) return false;
+    if (isHidden(node)) return Drop::Always;
+    if (strictness == Strictness::TagsOnly) return Drop::No;
     const std::string role = toLowerAscii(attribute(node, "role"));
     if (role == "navigation" || role == "contentinfo" || role == "complementary" || role == "search" ||
         role == "dialog" || role == "alertdialog" || role == "menu" || role == "menubar" || role == "toolbar" ||
         (role == "banner" && !insideArticleOrMain(node)))
-        return true;
-    if (isStructural(tagOf(node)) || hasAttribute(node, "itemprop")) return false;
+        return Drop::Always;
+    if (isStructural(tagOf(node)) || hasAttribute(node, "itemprop")) return Drop::No;
     const auto words = hintWords(node);
-    if (words.empty()) return false;
-    if (strongNegative(words)) return true;
-    return weakNegative(words) && !positive(words);
+    if (words.empty()) return Drop::No;
+    if (alwaysNegative(words)) return Drop::Always;
+    if (strongNegative(words) && !stronglyPositive(words)) return Drop::UnlessText;
+    return weakNegative(words) && !positive(words) ? Drop::UnlessText : Drop::No;
 }
 
 // --- [SECTION] Statistics --------------------------------------------------------------------
@@ -207,9 +218,10 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
         unsigned next;
         NodeStats stats;
         bool lastSpace;
+        bool soft;  // dropped unless it holds article-like text
     };
     std::vector<Frame> stack;
-    stack.push_back({root, 0, {}, true});
+    stack.push_back({root, 0, {}, true, false});
     while (!stack.empty()) {
         Frame& top = stack.back();
         const GumboVector* children =
@@ -219,13 +231,29 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
             if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
                 child->type == GUMBO_NODE_CDATA) {
                 countText(child->v.text.text, top.stats, top.lastSpace);
-            } else if (isElement(child) && !isDropped(child, strictness)) {
-                stack.push_back({child, 0, {}, true});
+            } else if (isElement(child)) {
+                const Drop drop = dropKind(child, strictness);
+                if (drop != Drop::Always) stack.push_back({child, 0, {}, true, drop == Drop::UnlessText});
             }
             continue;
         }
         NodeStats done = top.stats;
         const GumboNode* node = top.node;
+        // A wrapper called "header" or "sidebar" around the whole article (unclosed tags).
+        const bool keep = !top.soft || (done.paragraphs >= 3 && done.textLength >= 500 && linkDensity(done) < 0.3);
+        if (!keep) {
+            // Its descendants were recorded: take them out again.
+            std::vector<const GumboNode*> inner{node};
+            while (!inner.empty()) {
+                const GumboNode* n = inner.back();
+                inner.pop_back();
+                if (!isElement(n) || map.erase(n) == 0 && n != node) continue;
+                for (unsigned i = 0; i < n->v.element.children.length; ++i)
+                    inner.push_back(static_cast<const GumboNode*>(n->v.element.children.data[i]));
+            }
+            stack.pop_back();
+            continue;
+        }
         if (tagOf(node) == GUMBO_TAG_A) done.linkLength = done.textLength;
         if (tagOf(node) == GUMBO_TAG_P && done.textLength >= 20) ++done.paragraphs;
         if (isElement(node)) map[node] = done;
@@ -364,6 +392,32 @@ bool readsLikeParagraph(const GumboNode* node, const NodeStats& s) {
     return text.find(". ") != std::string::npos || (!text.empty() && text.back() == '.');
 }
 
+// Text of some length with few links, not called anything boilerplate-like.
+bool contentLike(const GumboNode* node, const NodeStats& s) {
+    return s.textLength >= 140 && linkDensity(s) < 0.25 && classWeight(node) >= 0 && s.paragraphs >= 1;
+}
+
+// The <article> and the siblings after and before it that continue it: more <article>s and
+// paragraphs of text.
+void withContinuingSiblings(const GumboNode* article, const StatsMap& stats, ArticleRoot& root) {
+    const GumboNode* parent = article->parent;
+    if (!isElement(parent) || tagOf(parent) == GUMBO_TAG_HTML) {
+        root.nodes.push_back(article);
+        return;
+    }
+    const GumboVector& siblings = parent->v.element.children;
+    for (unsigned i = 0; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        const NodeStats* s = statsOf(stats, sibling);
+        if (s == nullptr) continue;
+        const bool take = sibling == article ||
+                          (tagOf(sibling) == GUMBO_TAG_ARTICLE && s->textLength >= 100 && linkDensity(*s) < 0.3 &&
+                           s->paragraphs >= 1) ||
+                          (tagOf(sibling) != GUMBO_TAG_ARTICLE && contentLike(sibling, *s));
+        if (take) root.nodes.push_back(sibling);
+    }
+}
+
 }  // namespace
 
 ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, Strictness strictness) {
@@ -430,7 +484,7 @@ ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, St
             toLowerAscii(attribute(p, "itemtype")).find("article") != std::string::npos) {
             const NodeStats* s = statsOf(stats, p);
             if (s != nullptr && linkDensity(*s) < 0.5) {
-                root.nodes.push_back(p);
+                withContinuingSiblings(p, stats, root);
                 root.how = "<article> around the densest text";
                 return root;
             }
@@ -469,6 +523,7 @@ ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, St
                 classWeight(sibling) > 0 && classWeight(sibling) == classWeight(best) ? bestScore * 0.2 : 0;
             if (it != scores.end() && it->second + bonus >= threshold) take = true;
             if (!take && readsLikeParagraph(sibling, *s)) take = true;
+            if (!take && contentLike(sibling, *s)) take = true;
         }
         if (take) root.nodes.push_back(sibling);
     }

@@ -54,8 +54,14 @@ enum class Strictness {
     TagsOnly,  // tags and hidden elements only (the fallback when Full leaves no text)
 };
 
-// Elements that are never article text: script, style, hidden, nav, forms, ...
-bool isDropped(const GumboNode* node, Strictness strictness);
+enum class Drop {
+    No,
+    Always,      // by tag, hidden, role, or called comments / cookie banner
+    UnlessText,  // by class / id; kept when it holds article-like text after all
+};
+// Elements that are never article text: script, style, hidden, nav, ...
+Drop dropKind(const GumboNode* node, Strictness strictness);
+inline bool isDropped(const GumboNode* node, Strictness strictness) { return dropKind(node, strictness) != Drop::No; }
 // The element's class and id hints: > 0 article-like, < 0 boilerplate-like.
 int classWeight(const GumboNode* node);
 
