@@ -62,7 +62,7 @@ bool alwaysNegative(const std::vector<std::string>& w) {
 
 // Boilerplate unless the element is also called article, content, entry or story.
 bool strongNegative(const std::vector<std::string>& w) {
-    return anyWord(w, {"ad", "ads", "adv", "advertising", "share", "social", "related", "signup", "login"},
+    return anyWord(w, {"ad", "ads", "adv", "advertising", "paywall", "share", "social", "related", "signup", "login"},
                    {"advert", "adsense", "adslot", "adsbygoogle", "sharing", "shariff", "sharebar", "socialmedia",
                     "subscri", "breadcrumb", "recommend", "sponsor", "popup", "modal", "relatedposts", "promo"});
 }
@@ -256,6 +256,11 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
         }
         if (tagOf(node) == GUMBO_TAG_A) done.linkLength = done.textLength;
         if (tagOf(node) == GUMBO_TAG_P && done.textLength >= 20) ++done.paragraphs;
+        const GumboTag tag = tagOf(node);
+        if ((tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_LI ||
+             tag == GUMBO_TAG_TD) &&
+            done.textLength >= 25 && linkDensity(done) < 0.3)
+            done.paragraphText = done.textLength;
         if (isElement(node)) map[node] = done;
         stack.pop_back();
         if (!stack.empty()) {
@@ -264,6 +269,7 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
             parent.linkLength += done.linkLength;
             parent.commas += done.commas;
             parent.paragraphs += done.paragraphs;
+            parent.paragraphText += done.paragraphText;
             stack.back().lastSpace = false;
         }
     }
@@ -420,6 +426,23 @@ void withContinuingSiblings(const GumboNode* article, const StatsMap& stats, Art
 
 }  // namespace
 
+// The article split over sibling containers: an ancestor of `node` with clearly more
+// paragraph text and few links holds all of it.
+const GumboNode* widened(const GumboNode* node, const StatsMap& stats) {
+    const GumboNode* chosen = node;
+    const NodeStats* chosenStats = statsOf(stats, node);
+    if (chosenStats == nullptr) return node;
+    for (const GumboNode* a = node->parent; isElement(a) && !isStructural(tagOf(a)); a = a->parent) {
+        const NodeStats* s = statsOf(stats, a);
+        if (s == nullptr || linkDensity(*s) > 0.25) break;
+        if (double(s->paragraphText) >= 1.25 * double(chosenStats->paragraphText) + 100) {
+            chosen = a;
+            chosenStats = s;
+        }
+    }
+    return chosen;
+}
+
 ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, Strictness strictness) {
     (void)strictness;
     ArticleRoot root;
@@ -478,6 +501,10 @@ ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, St
         return root;
     }
 
+    if (const GumboNode* wider = widened(best, stats); wider != best) {
+        best = wider;
+        bestScore = std::max(bestScore, scores.count(best) ? scores[best] : 0.0);
+    }
     // The <article> the best container is in.
     for (const GumboNode* p = best; isElement(p); p = p->parent) {
         if (tagOf(p) == GUMBO_TAG_ARTICLE ||

@@ -69,7 +69,8 @@ struct NodeStats {
     std::size_t textLength = 0;  // code points of text, white space runs counted as one
     std::size_t linkLength = 0;  // of which inside <a>
     std::size_t commas = 0;
-    std::size_t paragraphs = 0;  // <p> elements with text
+    std::size_t paragraphs = 0;     // <p> elements with text
+    std::size_t paragraphText = 0;  // text of <p> / <pre> / <blockquote> / <li> of 25 or more with few links
 };
 using StatsMap = std::unordered_map<const GumboNode*, NodeStats>;
 
