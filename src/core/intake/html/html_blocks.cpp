@@ -47,8 +47,10 @@ bool leftOutInArticle(const GumboNode* node, const NodeStats& s, Strictness stri
     const GumboTag tag = tagOf(node);
     if (tag == GUMBO_TAG_FORM && s.textLength < 500) return true;
     if (s.textLength < 200 &&
-        hasHintWord(node, {"byline", "author", "authors", "meta", "dateline", "date", "published", "posted", "time",
-                           "timestamp", "postmeta", "entrymeta", "submitted", "credit", "credits"}))
+        hasHintWord(node,
+                    {"byline",  "author",    "authors",      "meta",         "dateline",   "date",        "published",
+                     "posted",  "time",      "timestamp",    "postmeta",     "entrymeta",  "submitted",   "credit",
+                     "credits", "copyright", "photographer", "bildnachweis", "fotocredit", "imagecredit", "source"}))
         return true;
     const bool container = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_DIV ||
                            tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_P;
@@ -184,7 +186,11 @@ public:
             if (!isElement(node)) continue;
             const NodeStats* s = statsOf(m_stats, node);
             if (s == nullptr) continue;  // dropped
-            if (node != root && leftOutInArticle(node, *s, m_strictness)) continue;
+            if (node != root && leftOutInArticle(node, *s, m_strictness)) {
+                flush();
+                dropTrailingHeadings();  // the heading of a list of links left out
+                continue;
+            }
             const GumboTag tag = tagOf(node);
             if (tag == GUMBO_TAG_BR) {
                 m_text += '\n';
@@ -202,7 +208,10 @@ public:
         flush();
     }
 
-    std::vector<Block> take() { return std::move(m_blocks); }
+    std::vector<Block> take() {
+        dropTrailingHeadings();
+        return std::move(m_blocks);
+    }
 
 private:
     struct Context {
@@ -260,8 +269,15 @@ private:
             }
             block.text = std::move(m_text);
             m_blocks.push_back(std::move(block));
+            if (m_blocks.back().kind != BlockKind::Heading) m_keptUpTo = m_blocks.size();
         }
         m_text.clear();
+    }
+
+    // Headings with nothing after them (yet) since the last text.
+    void dropTrailingHeadings() {
+        while (!m_blocks.empty() && m_blocks.back().kind == BlockKind::Heading && m_blocks.size() > m_keptUpTo)
+            m_blocks.pop_back();
     }
 
     void table(const GumboNode* node) {
@@ -288,6 +304,7 @@ private:
                 for (std::size_t i = 0; i < cells.size(); ++i) block.text += (i ? "\t" : "") + cells[i];
             }
             m_blocks.push_back(std::move(block));
+            m_keptUpTo = m_blocks.size();
         }
     }
 
@@ -298,6 +315,7 @@ private:
     std::string m_text;
     int m_pre = 0;
     int m_listDepth = 0;
+    std::size_t m_keptUpTo = 0;  // blocks up to the last one that is not a heading
 };
 
 }  // namespace

@@ -31,6 +31,9 @@ struct Gathered {
     std::vector<std::string> metaAuthors;     // every <meta name=author>
     std::string canonical;
     std::string relAuthor;
+    std::string authorLink;  // text of a link to /author/...
+    std::string itempropAuthor;
+    std::string itempropDate;
     std::string timeDatetime;
     std::string lang;
     std::vector<std::string> jsonLd;
@@ -46,6 +49,19 @@ Gathered gather(const GumboNode* document) {
         stack.pop_back();
         if (!isElement(node)) continue;
         const GumboTag tag = tagOf(node);
+        if (tag != GUMBO_TAG_META && hasAttribute(node, "itemprop")) {
+            const std::string prop = toLowerAscii(attribute(node, "itemprop"));
+            if (prop == "datepublished" && g.itempropDate.empty()) {
+                g.itempropDate = collapseSpaces(attribute(node, "content"));
+                if (g.itempropDate.empty()) g.itempropDate = collapseSpaces(attribute(node, "datetime"));
+                if (g.itempropDate.empty()) g.itempropDate = collapseSpaces(textContent(node));
+            }
+            if (prop == "author" && g.itempropAuthor.empty()) {
+                g.itempropAuthor = collapseSpaces(attribute(node, "content"));
+                if (g.itempropAuthor.empty()) g.itempropAuthor = collapseSpaces(textContent(node));
+                if (g.itempropAuthor.size() > 100) g.itempropAuthor.clear();
+            }
+        }
         switch (tag) {
             case GUMBO_TAG_HTML:
                 if (g.lang.empty()) g.lang = std::string(trimAscii(attribute(node, "lang")));
@@ -73,6 +89,14 @@ Gathered gather(const GumboNode* document) {
                     g.canonical = std::string(trimAscii(attribute(node, "href")));
                 if (tag == GUMBO_TAG_A && rel.find(" author ") != std::string::npos && g.relAuthor.empty())
                     g.relAuthor = collapseSpaces(textContent(node));
+                if (tag == GUMBO_TAG_A && g.authorLink.empty()) {
+                    const std::string href = toLowerAscii(attribute(node, "href"));
+                    if (href.find("/author/") != std::string::npos || href.find("/autor/") != std::string::npos ||
+                        href.find("/autoren/") != std::string::npos) {
+                        std::string text = collapseSpaces(textContent(node));
+                        if (text.size() <= 60) g.authorLink = std::move(text);
+                    }
+                }
                 break;
             }
             case GUMBO_TAG_TIME:
@@ -256,10 +280,11 @@ PageMetadata extractMetadata(const GumboNode* document, std::string_view baseUrl
             firstMeta(g, {"datepublished", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
                           "pubdate", "publishdate", "publish-date", "citation_publication_date", "citation_date",
                           "sailthru.date", "parsely-pub-date", "og:published_time"});
+    if (m.published.empty()) m.published = g.itempropDate;
     if (m.published.empty()) m.published = g.timeDatetime;
 
     for (const std::string& a : g.metaAuthors) {
-        if (looksLikeUrl(a) || m.author.find(a) != std::string::npos) continue;
+        if (looksLikeUrl(a) || a.starts_with("@") || a == "null" || m.author.find(a) != std::string::npos) continue;
         m.author += (m.author.empty() ? "" : ", ") + a;
     }
     if (m.author.empty()) m.author = ld.author;
@@ -268,7 +293,10 @@ PageMetadata extractMetadata(const GumboNode* document, std::string_view baseUrl
                                             "sailthru.author", "twitter:creator"});
         if (!looksLikeUrl(a)) m.author = a;
     }
+    if (m.author == "null") m.author.clear();
+    if (m.author.empty()) m.author = g.itempropAuthor;
     if (m.author.empty()) m.author = g.relAuthor;
+    if (m.author.empty()) m.author = g.authorLink;
 
     std::string url = g.canonical;
     if (url.empty()) url = firstMeta(g, {"og:url"});
