@@ -54,6 +54,9 @@ std::string fold(std::string_view text) {
     // Typographic quotes and dashes count as their ASCII forms.
     for (const auto& [from, to] : {std::pair<std::string, std::string>{"\xE2\x80\x9C", "\""},
                                    {"\xE2\x80\x9D", "\""},
+                                   {"\xE2\x80\x9E", "\""},
+                                   {"\xC2\xAB", "\""},
+                                   {"\xC2\xBB", "\""},
                                    {"\xE2\x80\x98", "'"},
                                    {"\xE2\x80\x99", "'"},
                                    {"\xE2\x80\x93", "-"},

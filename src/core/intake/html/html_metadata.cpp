@@ -7,10 +7,11 @@
 //                       BlogPosting, ...; else a WebPage) gives headline, author (a string, an
 //                       object with a name, an @id of a Person in the graph, or an array of
 //                       those), datePublished, publisher and articleBody
-// [SECTION] Choosing    title: og:title, JSON-LD headline, <title>; a " | Site" suffix is cut
+// [SECTION] Choosing    title: og:title, JSON-LD headline, <title>, <h1> (not the site name); a " | Site" suffix is cut
 //                       when it is og:site_name. published: article:published_time, JSON-LD,
-//                       <meta name=date> and the like, the first <time datetime>. author:
-//                       <meta name=author>, JSON-LD, rel=author. url: canonical, og:url (resolved)
+//                       <meta name=date> and the like, itemprop=datePublished, the first
+//                       <time datetime>. author: JSON-LD, <meta name=author>, itemprop=author,
+//                       rel=author, a link to /author/. url: canonical, og:url (resolved)
 #include "core/intake/html/html_detail.h"
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,7 @@ using json = nlohmann::json;
 
 struct Gathered {
     std::string title;
+    std::string h1;                           // the first <h1>
     std::map<std::string, std::string> meta;  // lower-cased key → first content
     std::vector<std::string> metaAuthors;     // every <meta name=author>
     std::string canonical;
@@ -99,6 +101,10 @@ Gathered gather(const GumboNode* document) {
                 }
                 break;
             }
+            case GUMBO_TAG_H1:
+                if (g.h1.empty()) g.h1 = collapseSpaces(textContent(node));
+                if (g.h1.size() > 300) g.h1.clear();
+                break;
             case GUMBO_TAG_TIME:
                 if (g.timeDatetime.empty()) g.timeDatetime = collapseSpaces(attribute(node, "datetime"));
                 break;
@@ -267,11 +273,15 @@ PageMetadata extractMetadata(const GumboNode* document, std::string_view baseUrl
     m.publisher = firstMeta(g, {"og:site_name", "application-name"});
     if (m.publisher.empty()) m.publisher = ld.publisher;
 
-    m.title = firstMeta(g, {"og:title", "twitter:title"});
-    if (m.title.empty()) m.title = ld.headline;
-    if (m.title.empty()) m.title = firstMeta(g, {"dc.title", "citation_title"});
+    // The first title that is not just the site's name.
+    for (std::string title : {firstMeta(g, {"og:title"}), firstMeta(g, {"twitter:title"}), ld.headline,
+                              firstMeta(g, {"dc.title", "citation_title"}), g.title, g.h1}) {
+        title = withoutSiteSuffix(std::move(title), m.publisher);
+        if (title.empty() || toLowerAscii(title) == toLowerAscii(m.publisher)) continue;
+        m.title = std::move(title);
+        break;
+    }
     if (m.title.empty()) m.title = g.title;
-    m.title = withoutSiteSuffix(m.title, m.publisher);
 
     m.published = firstMeta(g, {"article:published_time", "og:article:published_time"});
     if (m.published.empty()) m.published = ld.published;
@@ -283,16 +293,13 @@ PageMetadata extractMetadata(const GumboNode* document, std::string_view baseUrl
     if (m.published.empty()) m.published = g.itempropDate;
     if (m.published.empty()) m.published = g.timeDatetime;
 
-    for (const std::string& a : g.metaAuthors) {
-        if (looksLikeUrl(a) || a.starts_with("@") || a == "null" || m.author.find(a) != std::string::npos) continue;
-        m.author += (m.author.empty() ? "" : ", ") + a;
-    }
-    if (m.author.empty()) m.author = ld.author;
-    if (m.author.empty()) {
-        const std::string a = firstMeta(g, {"article:author", "dc.creator", "citation_author", "parsely-author",
-                                            "sailthru.author", "twitter:creator"});
-        if (!looksLikeUrl(a)) m.author = a;
-    }
+    // JSON-LD names people more often than <meta name=author>, which is often the site.
+    m.author = ld.author == "null" ? std::string() : ld.author;
+    if (m.author.empty())
+        for (const std::string& a : g.metaAuthors) {
+            if (looksLikeUrl(a) || a.starts_with("@") || a == "null" || m.author.find(a) != std::string::npos) continue;
+            m.author += (m.author.empty() ? "" : ", ") + a;
+        }
     if (m.author == "null") m.author.clear();
     if (m.author.empty()) m.author = g.itempropAuthor;
     if (m.author.empty()) m.author = g.relAuthor;
