@@ -54,8 +54,7 @@ bool anyWord(const std::vector<std::string>& words, std::initializer_list<std::s
 
 // Always boilerplate, whatever else the element is called.
 bool alwaysNegative(const std::vector<std::string>& w) {
-    return anyWord(w,
-                   {"comments", "comment", "disqus", "respond", "cookie", "cookies", "paywall", "outbrain", "taboola"},
+    return anyWord(w, {"comments", "comment", "disqus", "respond", "cookie", "cookies", "outbrain", "taboola"},
                    {"commentlist", "commentform", "cookiebanner", "cookienotice", "cookieconsent", "consent", "gdpr",
                     "newsletter"});
 }
