@@ -2,8 +2,8 @@
 // headers, footers and page numbers dropped (the first two steps of pdf_extract.h).
 //
 // [SECTION] Columns   a vertical gutter: a strip (6 pt or wider, in the middle 60% of the
-//                     text's width) that words cross for less than 15% of the text's height,
-//                     with three lines or more on each side
+//                     text's width) that few rows cross and many rows have text on both
+//                     sides of (see findGutter)
 // [SECTION] Lines     words whose vertical centres are within half a line height, left to
 //                     right; a space where poppler saw one or the gap is over 0.2 em
 // [SECTION] Order     lines across the gutter split the page into bands; each band is read
@@ -24,45 +24,77 @@ namespace {
 
 // --- [SECTION] Columns -------------------------------------------------------------------
 
-// The x of the gutter between two columns, or a negative number when the page has one.
+// Words grouped into rows: vertical centres within half a word's height of the row's first.
+std::vector<std::vector<const Word*>> rowsOf(std::vector<const Word*> words) {
+    std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
+        double ca = (a->y0 + a->y1) / 2, cb = (b->y0 + b->y1) / 2;
+        return ca != cb ? ca < cb : a->x0 < b->x0;
+    });
+    std::vector<std::vector<const Word*>> rows;
+    std::size_t i = 0;
+    while (i < words.size()) {
+        double centre = (words[i]->y0 + words[i]->y1) / 2;
+        double half = std::max(1.0, (words[i]->y1 - words[i]->y0) / 2);
+        std::vector<const Word*> row;
+        while (i < words.size() && (words[i]->y0 + words[i]->y1) / 2 <= centre + half) row.push_back(words[i++]);
+        std::sort(row.begin(), row.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// The x of the gutter between two columns, or a negative number when the page has one: the
+// widest strip (6 pt or more, in the middle 60% of the text's width) that at most 10% of the
+// page's rows cross, where at least three rows (and 30% of them) have text on both sides close
+// to it (ending within 60 pt before it, starting within 20 pt after it).
 double findGutter(const std::vector<Word>& words) {
     if (words.size() < 20) return -1;
-    double minX = 1e9, maxX = -1e9, minY = 1e9, maxY = -1e9;
-    for (const Word& w : words) {
-        minX = std::min(minX, w.x0), maxX = std::max(maxX, w.x1);
-        minY = std::min(minY, w.y0), maxY = std::max(maxY, w.y1);
-    }
-    double width = maxX - minX, height = maxY - minY;
-    if (width < 150 || height < 100) return -1;
-    std::size_t bins = std::size_t(width) + 1;
-    std::vector<double> covered(bins, 0.0);
-    for (const Word& w : words) {
-        std::size_t from = std::size_t(std::max(0.0, w.x0 - minX));
-        std::size_t to = std::min(bins, std::size_t(std::max(0.0, w.x1 - minX)) + 1);
-        for (std::size_t b = from; b < to; ++b) covered[b] += w.y1 - w.y0;
-    }
-    double limit = 0.15 * height;
+    double minX = 1e9, maxX = -1e9;
+    for (const Word& w : words) minX = std::min(minX, w.x0), maxX = std::max(maxX, w.x1);
+    double width = maxX - minX;
+    if (width < 150) return -1;
+    std::vector<const Word*> all;
+    for (const Word& w : words) all.push_back(&w);
+    std::vector<std::vector<const Word*>> rows = rowsOf(std::move(all));
+    std::size_t bins = std::size_t(width) + 2;
+    std::vector<std::size_t> crossing(bins, 0);
+    std::vector<long> lastRow(bins, -1);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (const Word* w : rows[r]) {
+            std::size_t from = std::size_t(std::max(0.0, w->x0 - minX));
+            std::size_t to = std::min(bins, std::size_t(std::max(0.0, w->x1 - minX)) + 1);
+            for (std::size_t b = from; b < to; ++b)
+                if (lastRow[b] != long(r)) lastRow[b] = long(r), ++crossing[b];
+        }
+    std::size_t limit = rows.size() / 10;
     std::size_t lo = std::size_t(0.2 * width), hi = std::size_t(0.8 * width);
     std::size_t bestStart = 0, bestLength = 0;
     for (std::size_t b = lo; b < hi;) {
-        if (covered[b] > limit) {
+        if (crossing[b] > limit) {
             ++b;
             continue;
         }
         std::size_t start = b;
-        while (b < hi && covered[b] <= limit) ++b;
+        while (b < hi && crossing[b] <= limit) ++b;
         if (b - start > bestLength) bestStart = start, bestLength = b - start;
     }
     if (bestLength < 6) return -1;
-    double gutter = minX + double(bestStart) + double(bestLength) / 2;
-    // Each side must hold a column: three lines' worth of words at different heights.
-    std::set<long> leftRows, rightRows;
-    for (const Word& w : words) {
-        if (w.x1 <= gutter) leftRows.insert(std::lround(w.y0 / 4));
-        if (w.x0 >= gutter) rightRows.insert(std::lround(w.y0 / 4));
+    // Widen the strip to where the text on either side really is.
+    std::size_t left = bestStart, right = bestStart + bestLength;
+    while (left > 0 && crossing[left - 1] <= limit) --left;
+    while (right < bins && crossing[right] <= limit) ++right;
+    double gapStart = minX + double(left), gapEnd = minX + double(right);
+    std::size_t flanked = 0;
+    for (const std::vector<const Word*>& row : rows) {
+        bool before = false, after = false;
+        for (const Word* w : row) {
+            before = before || (w->x1 <= gapStart + 1 && w->x1 >= gapStart - 60);
+            after = after || (w->x0 >= gapEnd - 1 && w->x0 <= gapEnd + 20);
+        }
+        if (before && after) ++flanked;
     }
-    if (leftRows.size() < 3 || rightRows.size() < 3) return -1;
-    return gutter;
+    if (flanked < 3 || double(flanked) < 0.3 * double(rows.size())) return -1;
+    return minX + double(bestStart) + double(bestLength) / 2;
 }
 
 // --- [SECTION] Lines ---------------------------------------------------------------------
@@ -78,18 +110,8 @@ double lineFontSize(const std::vector<const Word*>& words) {
 }
 
 std::vector<Line> groupLines(std::vector<const Word*> words, int pageIndex, int column) {
-    std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
-        double ca = (a->y0 + a->y1) / 2, cb = (b->y0 + b->y1) / 2;
-        return ca != cb ? ca < cb : a->x0 < b->x0;
-    });
     std::vector<Line> lines;
-    std::size_t i = 0;
-    while (i < words.size()) {
-        double centre = (words[i]->y0 + words[i]->y1) / 2;
-        double half = std::max(1.0, (words[i]->y1 - words[i]->y0) / 2);
-        std::vector<const Word*> lineWords;
-        while (i < words.size() && (words[i]->y0 + words[i]->y1) / 2 <= centre + half) lineWords.push_back(words[i++]);
-        std::sort(lineWords.begin(), lineWords.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+    for (const std::vector<const Word*>& lineWords : rowsOf(std::move(words))) {
         Line line;
         line.page = pageIndex, line.column = column;
         line.x0 = lineWords.front()->x0, line.x1 = lineWords.front()->x1;
@@ -159,11 +181,18 @@ std::string utf8Lower(const std::string& text) {
 std::vector<Line> pageLines(const PageWords& page, int pageIndex) {
     double gutter = findGutter(page.words);
     std::vector<const Word*> across, left, right;
-    for (const Word& w : page.words) {
-        if (gutter < 0) across.push_back(&w);
-        else if (w.x1 <= gutter) left.push_back(&w);
-        else if (w.x0 >= gutter) right.push_back(&w);
-        else across.push_back(&w);
+    std::vector<const Word*> all;
+    for (const Word& w : page.words) all.push_back(&w);
+    // A row with a word across the gutter (a title, a running header) is read whole.
+    for (const std::vector<const Word*>& row : rowsOf(std::move(all))) {
+        bool crosses = gutter < 0;
+        for (std::size_t i = 0; i < row.size() && !crosses; ++i) {
+            crosses = row[i]->x0 < gutter && row[i]->x1 > gutter;
+            // Words on either side with only a word space between them: one line across.
+            if (i > 0 && row[i - 1]->x1 <= gutter && row[i]->x0 >= gutter)
+                crosses = row[i]->x0 - row[i - 1]->x1 < row[i]->fontSize;
+        }
+        for (const Word* w : row) (crosses ? across : w->x1 <= gutter ? left : right).push_back(w);
     }
     std::vector<Line> spanning = groupLines(across, pageIndex, 0);
     if (gutter < 0) {

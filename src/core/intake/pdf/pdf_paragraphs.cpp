@@ -4,7 +4,7 @@
 // [SECTION] Measures     the body font size (the size most characters have), the body line
 //                        spacing (the median baseline step between body lines of a column)
 // [SECTION] Hyphenation  a line ending "letter-" joined to the next line starting with a
-//                        letter: "first-" + "second" gives
+//                        letter or digit: "first-" + "second" gives
 //                          1. "first-second" when that hyphenated form occurs elsewhere in the
 //                             document ("well-" + "known" where "well-known" occurs);
 //                          2. otherwise "firstsecond" when that word occurs elsewhere;
@@ -115,7 +115,8 @@ void joinHyphenated(std::string& text, const std::string& next, const WordIndex&
     std::string first = text.substr(firstStart, text.size() - 1 - firstStart);
     std::size_t secondEnd = 0;
     while (secondEnd < next.size() &&
-           (isLetterByte(static_cast<unsigned char>(next[secondEnd])) || next[secondEnd] == '-'))
+           (isLetterByte(static_cast<unsigned char>(next[secondEnd])) ||
+            std::isdigit(static_cast<unsigned char>(next[secondEnd])) || next[secondEnd] == '-'))
         ++secondEnd;
     while (secondEnd > 0 && next[secondEnd - 1] == '-') --secondEnd;
     std::string second = next.substr(0, secondEnd);
@@ -139,7 +140,8 @@ void appendLine(std::string& text, const std::string& next, const WordIndex& ind
         text = next;
         return;
     }
-    if (endsWithLetterHyphen(text) && !next.empty() && isLetterByte(static_cast<unsigned char>(next[0]))) {
+    if (endsWithLetterHyphen(text) && !next.empty() &&
+        (isLetterByte(static_cast<unsigned char>(next[0])) || std::isdigit(static_cast<unsigned char>(next[0])))) {
         joinHyphenated(text, next, index);
         return;
     }
