@@ -165,7 +165,9 @@ struct BodyReader {
                 if (!xml::is(tc, "tc")) continue;
                 if (!first) row.text += '\t';
                 first = false;
-                cellText(tc, row.text);
+                std::string text;
+                cellText(tc, text);
+                row.text += text;
             }
             blocks.push_back(std::move(row));
         }

@@ -76,7 +76,9 @@ struct OdtReader {
                     if (!xml::is(cell, "table-cell") && !xml::is(cell, "covered-table-cell")) continue;
                     if (!first) row.text += '\t';
                     first = false;
-                    cellText(cell, row.text);
+                    std::string text;
+                    cellText(cell, text);
+                    row.text += text;
                 }
                 blocks.push_back(std::move(row));
             } else if (xml::is(c, "table") || xml::is(c, "table-header-rows") || xml::is(c, "table-rows") ||
