@@ -76,7 +76,7 @@ bool weakNegative(const std::vector<std::string>& w) {
     return anyWord(w,
                    {"nav",    "menu",   "footer", "foot",     "sidebar", "widget", "widgets", "masthead", "pagination",
                     "pager",  "banner", "tags",   "tagcloud", "toolbar", "search", "skip",    "print",    "sitemap",
-                    "header", "topbar", "links",  "aside",    "rail",    "more",   "teaser",  "teasers",  "extra"},
+                    "topbar", "links",  "aside",  "rail",     "more",    "teaser", "teasers", "extra"},
                    {"navbar", "navigation", "menu", "sidebar", "footer", "widget", "skiplink"});
 }
 
