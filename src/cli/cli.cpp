@@ -26,7 +26,7 @@ const CommandEntry kCommands[] = {
     {"reanchor", runReanchor, &kReanchorUsage}, {"export", runExport, &kExportUsage},
     {"import", runImport, &kImportUsage},       {"agree", runAgree, &kAgreeUsage},
     {"merge", runMerge, &kMergeUsage},          {"suggest", runSuggest, &kSuggestUsage},
-    {"report", runReport, &kReportUsage},
+    {"report", runReport, &kReportUsage},       {"intake", runIntake, &kIntakeUsage},
 };
 
 const CommandEntry* findCommand(std::string_view name) {
@@ -74,6 +74,9 @@ std::string usageText(bool editorAvailable) {
         "                                      pre-mark hedges, caveats, evidence and claims\n"
         "  claimmark report SET.json... | DIR [-o REPORT.html|.md|.json] [--json | --md]\n"
         "                                      where claims' strength outruns their evidence\n"
+        "  claimmark intake SOURCE -o ARTICLE.txt [--force]\n"
+        "                                      a web page, PDF, DOCX, ODT, Markdown file or URL made\n"
+        "                                      into an article, with ARTICLE.source.json\n"
         "  claimmark help [COMMAND]            this text, or a command's help\n"
         "  claimmark --version                 print the version\n"
         "\n"

@@ -24,6 +24,7 @@ int runAgree(const std::vector<std::string>& arguments);
 int runMerge(const std::vector<std::string>& arguments);
 int runSuggest(const std::vector<std::string>& arguments);
 int runReport(const std::vector<std::string>& arguments);
+int runIntake(const std::vector<std::string>& arguments);
 
 // Usage text of each command, printed by `CMD --help` and `claimmark help CMD`.
 extern const char* const kValidateUsage;
@@ -35,6 +36,7 @@ extern const char* const kAgreeUsage;
 extern const char* const kMergeUsage;
 extern const char* const kSuggestUsage;
 extern const char* const kReportUsage;
+extern const char* const kIntakeUsage;
 
 // Reads --article into `article` (left empty when the option is absent); false when it is
 // given without a file name, which is a usage error.
