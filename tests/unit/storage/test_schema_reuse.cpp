@@ -102,7 +102,8 @@ TEST_CASE("schema reuse: a repeated \"schema\" key reads as the last one, either
         readAs(serializeSet(setWith(Schema::claimStrength(), "alice")));
         const std::string knownText = set_reading::writtenSchemaText(Schema::claimStrength());
         const std::string otherText = set_reading::writtenSchemaText(recoloured());
-        for (const auto& [firstSchema, lastSchema] : {std::pair{knownText, otherText}, std::pair{otherText, knownText}}) {
+        for (const auto& [firstSchema, lastSchema] :
+             {std::pair{knownText, otherText}, std::pair{otherText, knownText}}) {
             std::string text = serializeSet(setWith(Schema::claimStrength(), "bob"));
             replaceOnce(text, "  \"schema\": " + knownText, "  \"schema\": " + firstSchema);
             replaceOnce(text, "  \"annotations\":", "  \"schema\": " + lastSchema + ",\n  \"annotations\":");
