@@ -1,6 +1,7 @@
 // intake.cpp — see intake.h.
 #include "core/intake/intake.h"
 
+#include "core/editing/edit_session.h"
 #include "core/intake/article_text.h"
 #include "core/intake/docx/docx_extract.h"
 #include "core/intake/html/html_extract.h"
@@ -48,14 +49,6 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 Result<ExtractedArticle> extract(std::string_view bytes, SourceFormat format, const std::string& sourceName,
                                  const std::string& httpCharset, const std::string& pageUrl) {
@@ -187,7 +180,7 @@ Result<IntakeResult> intakeSource(const std::string& source, const IntakeOptions
         if (!bytes) return bytes.errors();
         return intakeBytes(*bytes, *format, source);
     }();
-    if (result) result->record.retrieved = options.now ? options.now() : utcNow();
+    if (result) result->record.retrieved = options.now ? options.now() : utcNowIso8601();
     return result;
 }
 
