@@ -10,6 +10,8 @@ build=$(realpath "$1")
 seconds=${2:-30}
 here="$(cd "$(dirname "$0")" && pwd)"
 findings="$build/fuzz-findings"
+# fontconfig's process-long configuration (loaded by poppler) is not a finding.
+export LSAN_OPTIONS="suppressions=$here/../lsan-suppressions.txt:print_suppressions=0"
 mkdir -p "$findings"
 failed=0
 for target in "$build"/tests/fuzz/fuzz_*; do
