@@ -5,6 +5,7 @@
 
 #ifdef CLAIMMARK_HAS_EDITOR
 #include "app/editor/editor_launch.h"
+#include "core/intake/editor_intake.h"
 #endif
 
 #include <iostream>
@@ -39,6 +40,20 @@ int main(int argc, char** argv) {
     if (line.help) {
         std::cout << cli::kEditorUsage;
         return cli::kExitOk;
+    }
+    if (line.options.mode == app::EditorMode::Edit && intake::editorNeedsIntake(line.options.article.string())) {
+        // A web page, PDF, Word, OpenDocument or Markdown file, or a URL: intake first, then
+        // the editor opens the text it wrote (core/intake/editor_intake.h).
+        const std::string source = line.options.article.string();
+        Result<intake::EditorIntake> opened = intake::intakeForEditor(source, ".");
+        if (!opened) {
+            for (const Diagnostic& d : opened.errors()) std::cerr << "claimmark: " << d.toString() << '\n';
+            return cli::kExitBadInput;
+        }
+        for (const std::string& note : opened->notes) std::cerr << "claimmark intake: " << note << '\n';
+        std::cout << "claimmark: " << opened->message << '\n';
+        line.options.article = opened->articlePath;
+        line.options.notices.push_back(opened->message);
     }
     return app::runEditor(line.options);
 #else

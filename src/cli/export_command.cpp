@@ -13,7 +13,9 @@
 
 #include "core/exchange/exchange.h"
 #include "core/exchange/export_writer.h"
+#include "core/intake/source_record.h"
 #include "core/storage/set_file.h"
+#include "core/team/project_settings.h"
 
 #include <iostream>
 #include <set>
@@ -45,6 +47,13 @@ std::string usageText() {
            "                     the set); it must be the version the sets were made on\n"
            "  --include-suggested  also export pending suggestions (status \"suggested\"); by\n"
            "                     default only reviewed work is exported\n"
+           "  --review-url URL   claimreview: the page that publishes the fact-check (Google\n"
+           "                     requires it); {article} in it becomes each article's name\n"
+           "  --publisher NAME   claimreview: the fact-checking organisation (each review's\n"
+           "                     author); --publisher-url URL its home page. Without these,\n"
+           "                     the nearest claimmark-project.json above the first set gives\n"
+           "                     them (\"claimreview\": {\"review_url\", \"publisher\",\n"
+           "                     \"publisher_url\"})"
            "\n"
            "formats:\n";
     for (const ExportFormat& format : exportFormats()) {
@@ -70,6 +79,10 @@ std::string usageText() {
            "         kana, is a token of its own. A token partly covered by a span is inside it.\n"
            "         Sentences end at line ends and after . ! ? followed by white space; a blank\n"
            "         line separates sentences. Comment lines give the document and offset unit.\n"
+           "  claimreview  an article made by 'claimmark intake' has its source record\n"
+           "         (ARTICLE.source.json): its url, title, author, date and publisher become\n"
+           "         itemReviewed.appearance. A missing review url is an error, not a file\n"
+           "         Google would reject.\n"
            "\n"
            "Exit status: 0 written, 1 bad input or OUT could not be written (nothing is left\n"
            "half-written), 2 usage error.\n";
@@ -90,7 +103,10 @@ int runExport(const std::vector<std::string>& arguments) {
                                                         {"--offsets", "", true},
                                                         {"--output", "-o", true},
                                                         {"--article", "", true},
-                                                        {"--include-suggested", "", false}});
+                                                        {"--include-suggested", "", false},
+                                                        {"--review-url", "", true},
+                                                        {"--publisher", "", true},
+                                                        {"--publisher-url", "", true}});
     if (parsed.help) {
         std::cout << kExportUsage;
         return kExitOk;
@@ -121,6 +137,13 @@ int runExport(const std::vector<std::string>& arguments) {
 
     std::optional<std::filesystem::path> article;
     if (!readArticleOption(parsed, article)) return usageError("export", "--article needs a file name");
+    const bool claimReview = std::string(format->name) == "claimreview";
+    for (const char* option : {"--review-url", "--publisher", "--publisher-url"}) {
+        const std::string* value = parsed.value(option);
+        if (!value) continue;
+        if (!claimReview) return usageError("export", std::string(option) + " is for --to claimreview");
+        if (value->empty()) return usageError("export", std::string(option) + " needs a value");
+    }
 
     // Load and check everything first; report every bad set, not just the first.
     std::vector<ExportSource> sources;
@@ -154,7 +177,38 @@ int runExport(const std::vector<std::string>& arguments) {
         source.document = std::move(*document);
         source.set =
             parsed.has("--include-suggested") ? std::move(loaded->set) : withoutPendingSuggestions(loaded->set);
+        if (claimReview) {
+            // Where the article was published: the record intake wrote beside it.
+            const std::filesystem::path articlePath = article ? *article : resolveDocumentPath(setPath, source.set);
+            const std::filesystem::path recordPath = intake::sourceRecordPath(articlePath);
+            std::error_code ec;
+            if (std::filesystem::exists(recordPath, ec)) {
+                Result<intake::SourceRecord> record = intake::loadSourceRecord(recordPath);
+                if (!record) {
+                    problems.insert(problems.end(), record.errors().begin(), record.errors().end());
+                    continue;
+                }
+                source.origin = {record->url, record->title, record->author, record->published, record->publisher};
+            }
+        }
         sources.push_back(std::move(source));
+    }
+    if (claimReview && problems.empty()) {
+        // The fact-check's own page and publisher: options first, then the project file.
+        ReviewPublication& review = options.review;
+        if (std::optional<std::filesystem::path> file =
+                findProjectSettingsFile(std::filesystem::path(parsed.positional.front()).parent_path())) {
+            Result<ProjectSettings> settings = loadProjectSettings(*file);
+            if (!settings) {
+                problems.insert(problems.end(), settings.errors().begin(), settings.errors().end());
+            } else {
+                review = settings->review;
+                std::cerr << "claimreview: review url and publisher from " << file->string() << "\n";
+            }
+        }
+        if (const std::string* v = parsed.value("--review-url")) review.reviewUrl = *v;
+        if (const std::string* v = parsed.value("--publisher")) review.publisher = *v;
+        if (const std::string* v = parsed.value("--publisher-url")) review.publisherUrl = *v;
     }
     if (!problems.empty()) {
         printDiagnostics(problems);

@@ -356,6 +356,7 @@ int main(int argc, char** argv) {
         if (!formatWanted(options, format.name)) continue;
         ExportOptions exportOptions;
         exportOptions.offsets = format.defaultOffsets;
+        exportOptions.review.reviewUrl = "https://factcheck.example.org/reviews/{article}";  // claimreview
         const fs::path out = g_tempDir / (std::string("out-") + format.name);
         const Measured m = measure(options.runs, [&]() -> std::string {
             ExportFileSink sink(out, format.layout);

@@ -26,6 +26,8 @@ struct EditorOptions {
     std::optional<std::filesystem::path> schema;      // --schema; default: built-in schema
     std::optional<std::filesystem::path> rules;       // --rules: suggestion rules; default:
                                                       // the built-in rules
+    std::vector<std::string> notices;                 // shown as banners when the article
+                                                      // opens (e.g. what intake did)
 };
 
 // Opens the editor window; returns the process exit code (0 normal close, 1 if the

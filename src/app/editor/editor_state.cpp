@@ -112,6 +112,7 @@ Result<std::unique_ptr<EditorState>> EditorState::open(const EditorOptions& opti
     state->setStamp = stamp;
     state->saveBlocked = blocked;
     state->banners = std::move(banners);
+    for (const std::string& notice : options.notices) state->banners.push_back({BannerKind::Info, notice});
     state->articleStamp = stampOf(options.article, state->document().bytes());
     state->recoveryOffer = findRecovery(setPath);
     if (state->recoveryOffer && !state->recoveryOffer->readable()) {

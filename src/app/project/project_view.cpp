@@ -88,7 +88,8 @@ void ProjectView::rebuildRows() {
     m_rows.clear();
     const auto& documents = m_project.documents;
     for (std::size_t i = 0; i < documents.size(); ++i)
-        if (containsIgnoringCase(documents[i].stem, m_filter)) m_rows.push_back(i);
+        if (containsIgnoringCase(documents[i].stem, m_filter) || containsIgnoringCase(documents[i].title, m_filter))
+            m_rows.push_back(i);
 
     // Column -> comparison; ties fall back to the name, so the order is always the same.
     const int reviewerColumn = m_sortColumn - 2;
@@ -382,9 +383,19 @@ void ProjectView::drawTable(float height) {
                 ImGui::TextColored(kProblemColour, "missing");
             } else {
                 // Relative to the project, like everything the team shares.
-                const std::string shown = document.articlePath.lexically_relative(m_project.root).generic_string();
-                ImGui::TextDisabled("%s",
-                                    shown.empty() ? document.articlePath.filename().string().c_str() : shown.c_str());
+                std::string shown = document.articlePath.lexically_relative(m_project.root).generic_string();
+                if (shown.empty()) shown = document.articlePath.filename().string();
+                // An article made by intake: its title, and where it came from.
+                if (!document.title.empty()) ImGui::TextUnformatted(document.title.c_str());
+                else ImGui::TextDisabled("%s", shown.c_str());
+                if (!document.source.empty()) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("\xC2\xB7 %s", document.source.c_str());
+                }
+                if (ImGui::IsItemHovered() && (!document.title.empty() || !document.source.empty()))
+                    ImGui::SetTooltip("%s%s%s%s%s", shown.c_str(), document.title.empty() ? "" : "\n",
+                                      document.title.c_str(), document.source.empty() ? "" : "\nfrom ",
+                                      document.source.c_str());
             }
 
             int column = 2;

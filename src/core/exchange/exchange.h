@@ -50,15 +50,36 @@ std::optional<std::size_t> codePointFromUnit(const Document& document, std::size
 
 // --- [SECTION] Export ---------------------------------------------------------------------
 
+// Where an article was published, from its source record (ARTICLE.source.json, written by
+// `claimmark intake`); every field empty when the article has none.
+struct ArticleOrigin {
+    std::string url;
+    std::string title;
+    std::string author;
+    std::string published;
+    std::string publisher;
+};
+
 struct ExportSource {
     std::filesystem::path setPath;  // where the set was read from (for messages and names)
     std::string stem;               // unique per call: the article's file stem, made unique
     Document document;              // the article, matching set.document.sha256
     AnnotationSet set;
+    ArticleOrigin origin;
+};
+
+// The fact-check itself, for ClaimReview: from --review-url/--publisher or the project
+// file (claimmark-project.json). "{article}" in reviewUrl is replaced by each document's
+// stem, so one pattern serves a dataset of several articles.
+struct ReviewPublication {
+    std::string reviewUrl;
+    std::string publisher;     // the organisation publishing the fact-check
+    std::string publisherUrl;  // its home page
 };
 
 struct ExportOptions {
     OffsetUnit offsets = OffsetUnit::CodePoint;  // the format's default unless --offsets given
+    ReviewPublication review;                    // claimreview only
 };
 
 struct ExportFile {

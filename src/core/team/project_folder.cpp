@@ -2,7 +2,10 @@
 // the reading are loadProjectSets()'s (project_sets.cpp), keeping only statuses and counts.
 #include "core/team/project_folder.h"
 
+#include "core/intake/source_record.h"
 #include "core/team/project_sets.h"
+
+#include <system_error>
 
 namespace claimmark {
 
@@ -31,6 +34,17 @@ Result<Project> scanProject(const std::filesystem::path& root) {
         ProjectDocument& document = project.documents.emplace_back();
         document.stem = std::move(loadedDocument.stem);
         document.articlePath = std::move(loadedDocument.articlePath);
+        std::error_code ec;
+        const std::filesystem::path recordPath = intake::sourceRecordPath(document.articlePath);
+        if (!document.articlePath.empty() && std::filesystem::exists(recordPath, ec)) {
+            Result<intake::SourceRecord> record = intake::loadSourceRecord(recordPath);
+            if (record) {
+                document.title = record->title;
+                document.source = record->url.empty() ? record->source : record->url;
+            } else {
+                for (const Diagnostic& d : record.errors()) project.problems.push_back(d);
+            }
+        }
         document.reviewers.reserve(loadedDocument.sets.size());
         for (ProjectSet& entry : loadedDocument.sets) document.reviewers.push_back(std::move(entry.info));
     }

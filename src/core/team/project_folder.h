@@ -35,8 +35,12 @@ struct ReviewerSet {
 };
 
 struct ProjectDocument {
-    std::string stem;                    // the article's file stem
-    std::filesystem::path articlePath;   // empty when only sets exist for this stem
+    std::string stem;                   // the article's file stem
+    std::filesystem::path articlePath;  // empty when only sets exist for this stem
+    // From the article's source record (<stem>.source.json, written by intake) when there is
+    // one: the title, and where it came from (its URL, else the file intake read).
+    std::string title;
+    std::string source;
     std::vector<ReviewerSet> reviewers;  // one per project reviewer, in `Project::reviewers` order
 };
 
@@ -48,7 +52,8 @@ struct Project {
 };
 
 // Scans `root`. Fails only when `root` is not a readable folder; bad sets are listed in
-// `problems` and counted as in progress with zero annotations.
+// `problems` and counted as in progress with zero annotations, a source record that cannot
+// be read is listed there too.
 Result<Project> scanProject(const std::filesystem::path& root);
 
 }  // namespace claimmark

@@ -4,41 +4,17 @@
 #include "core/intake/article_text.h"
 #include "core/intake/docx/docx_extract.h"
 
+#include "intake/zip_writer.h"
+
 #include <doctest/doctest.h>
-#include <zip.h>
 
 #include <utility>
 
 using namespace claimmark;
 using namespace claimmark::intake;
+using claimmark::testzip::makeZip;
 
 namespace {
-
-// A zip in memory holding the given entries (deflated).
-std::string makeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* target = zip_source_buffer_create(nullptr, 0, 0, &error);
-    REQUIRE(target);
-    zip_source_keep(target);
-    zip_t* archive = zip_open_from_source(target, ZIP_TRUNCATE, &error);
-    REQUIRE(archive);
-    for (const auto& [name, data] : entries) {
-        zip_source_t* source = zip_source_buffer(archive, data.data(), data.size(), 0);
-        REQUIRE(zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE) >= 0);
-    }
-    REQUIRE(zip_close(archive) == 0);
-    REQUIRE(zip_source_open(target) == 0);
-    zip_source_seek(target, 0, SEEK_END);
-    zip_int64_t size = zip_source_tell(target);
-    zip_source_seek(target, 0, SEEK_SET);
-    std::string out(std::size_t(size), '\0');
-    zip_source_read(target, out.data(), zip_uint64_t(size));
-    zip_source_close(target);
-    zip_source_free(target);
-    zip_error_fini(&error);
-    return out;
-}
 
 const char* const kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 

@@ -176,3 +176,30 @@ TEST_CASE("scanProject: a missing folder or a file is refused with its name") {
     REQUIRE_FALSE(file.ok());
     CHECK(file.errorText().find("not a folder") != std::string::npos);
 }
+
+TEST_CASE("scanProject: an article made by intake shows its title and source; a bad record is a problem") {
+    TempDir dir;
+    writeFile(dir / "samples/pill.txt", "The pill may cure colds.");
+    writeFile(dir / "samples/pill.source.json",
+              R"({"format": "claimmark/source", "version": 1, "url": "https://news.example.com/pill",
+                  "title": "A pill for colds?", "source": "pill.html"})");
+    writeFile(dir / "samples/memo.txt", "A memo.");
+    writeFile(dir / "samples/memo.source.json",
+              R"({"format": "claimmark/source", "version": 1, "title": "Memo", "source": "../memo.docx"})");
+    writeFile(dir / "samples/tea.txt", "Tea is said to help.");
+    writeFile(dir / "samples/tea.source.json", R"({"format": "claimmark/source", "version": 1, "title": 5})");
+    writeFile(dir / "samples/plain.txt", "No record.");
+
+    Result<Project> scanned = scanProject(dir.path());
+    REQUIRE_MESSAGE(scanned.ok(), scanned.errorText());
+    REQUIRE(scanned->documents.size() == 4);
+    const ProjectDocument& memo = scanned->documents[0];
+    CHECK(memo.title == "Memo");
+    CHECK(memo.source == "../memo.docx");  // no url: the file intake read
+    const ProjectDocument& pill = scanned->documents[1];
+    CHECK(pill.title == "A pill for colds?");
+    CHECK(pill.source == "https://news.example.com/pill");
+    CHECK(scanned->documents[2].title.empty());  // plain: no record
+    CHECK(scanned->documents[3].title.empty());  // tea: unreadable record
+    CHECK(problemMentions(*scanned, "tea.source.json: title: expected a string"));
+}

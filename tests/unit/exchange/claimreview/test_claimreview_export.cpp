@@ -60,8 +60,17 @@ ExportSource source(const std::string& stem = "article") {
     return ExportSource{"sets/alice.json", stem, std::move(doc), std::move(set)};
 }
 
-json exportGraph(const std::vector<ExportSource>& sources, std::vector<std::string>* notices = nullptr) {
-    ExportOutput out = exchange_fixtures::oneFile(exportClaimReview(sources, ExportOptions{}));
+constexpr const char* kReviewUrl = "https://factcheck.example.org/reviews/{article}";
+
+ExportOptions withReviewUrl() {
+    ExportOptions options;
+    options.review.reviewUrl = kReviewUrl;
+    return options;
+}
+
+json exportGraph(const std::vector<ExportSource>& sources, std::vector<std::string>* notices = nullptr,
+                 const ExportOptions& options = withReviewUrl()) {
+    ExportOutput out = exchange_fixtures::oneFile(exportClaimReview(sources, options));
     if (notices) *notices = out.notices;
     const json root = json::parse(out.files[0].content);
     CHECK(root.at("@context") == "https://schema.org");
@@ -106,6 +115,7 @@ TEST_CASE("claimreview export: a review carries claim text, rating, item, author
     const json expected = json::parse(R"({
         "@type": "ClaimReview",
         "@id": "urn:claimmark:article:annotation:a1",
+        "url": "https://factcheck.example.org/reviews/article",
         "claimReviewed": "may ease pain.",
         "reviewRating": {"@type": "Rating", "alternateName": "Misleading",
                          "ratingValue": 2, "worstRating": 1, "bestRating": 5},
@@ -189,20 +199,91 @@ TEST_CASE("claimreview export: verdict words and ratings; unsupported and custom
 
 TEST_CASE("claimreview export: several sets make one graph; same input, same bytes; empty graph is valid") {
     std::vector<ExportSource> sources{source("article"), source("article-2")};
-    Result<ExportOutput> first = exportClaimReview(sources, ExportOptions{});
-    Result<ExportOutput> second = exportClaimReview(sources, ExportOptions{});
+    Result<ExportOutput> first = exportClaimReview(sources, withReviewUrl());
+    Result<ExportOutput> second = exportClaimReview(sources, withReviewUrl());
     REQUIRE(first.ok());
     REQUIRE(second.ok());
     CHECK(first->files[0].content == second->files[0].content);
     const json graph = json::parse(first->files[0].content).at("@graph");
     REQUIRE(graph.size() == 6);
     CHECK(graph[3].at("@id") == "urn:claimmark:article-2:annotation:a1");
+    CHECK(graph[0].at("url") == "https://factcheck.example.org/reviews/article");
+    CHECK(graph[3].at("url") == "https://factcheck.example.org/reviews/article-2");
     CHECK(anyContains(first->notices, "4 claim(s) have no verdict"));
 
     Document doc = makeDocument("Nothing.", "n.txt");
     AnnotationSet set;
     set.document.sha256 = doc.sha256();
     set.document.length = doc.length();
-    const json empty = exportGraph({ExportSource{"n.json", "n", std::move(doc), std::move(set)}});
-    CHECK(empty == json::array());
+    std::vector<ExportSource> nothing;
+    nothing.push_back(ExportSource{"n.json", "n", std::move(doc), std::move(set)});
+    CHECK(exportGraph(nothing) == json::array());
+    // Nothing to review needs no review url.
+    CHECK(exportGraph(nothing, nullptr, ExportOptions{}) == json::array());
+}
+
+// =====================================================================================
+// [SECTION] The article's source record and the fact-check's publisher
+// =====================================================================================
+
+TEST_CASE("claimreview export: the source record gives the appearance its url, title, author, date, publisher") {
+    ExportSource s = source();
+    s.set.document.extra["url"] = "https://example.org/old";  // the record's url wins
+    s.origin = {"https://news.example.com/kratom", "Kratom and pain", "Jane Roe", "2026-02-14", "Example News"};
+    const json appearance = exportGraph({std::move(s)}).at(0).at("itemReviewed").at("appearance");
+    CHECK(appearance.at("url") == "https://news.example.com/kratom");
+    CHECK(appearance.at("name") == "Kratom and pain");
+    CHECK(appearance.at("author") == json({{"@type", "Person"}, {"name", "Jane Roe"}}));
+    CHECK(appearance.at("datePublished") == "2026-02-14");
+    CHECK(appearance.at("publisher") == json({{"@type", "Organization"}, {"name", "Example News"}}));
+    CHECK(appearance.at("identifier").at("propertyID") == "sha256");
+
+    // A record with a url only: nothing else is made up.
+    ExportSource bare = source();
+    bare.origin.url = "https://news.example.com/bare";
+    const json only = exportGraph({std::move(bare)}).at(0).at("itemReviewed").at("appearance");
+    CHECK(only.at("name") == "article.txt");
+    CHECK_FALSE(only.contains("author"));
+    CHECK_FALSE(only.contains("datePublished"));
+    CHECK_FALSE(only.contains("publisher"));
+}
+
+TEST_CASE("claimreview export: a publisher is each review's author; without one the notice says so") {
+    ExportOptions options = withReviewUrl();
+    options.review.publisher = "Example Fact Check";
+    options.review.publisherUrl = "https://factcheck.example.org/";
+    std::vector<std::string> notices;
+    const json graph = exportGraph({source()}, &notices, options);
+    CHECK(graph.at(0).at("author") ==
+          json({{"@type", "Organization"}, {"name", "Example Fact Check"}, {"url", "https://factcheck.example.org/"}}));
+    CHECK_FALSE(anyContains(notices, "no --publisher"));
+    exportGraph({source()}, &notices);
+    CHECK(anyContains(notices, "no --publisher"));
+}
+
+TEST_CASE("claimreview export: Google's required fields are checked before anything is written") {
+    auto problemsOf = [](std::vector<ExportSource> sources, const ExportOptions& options) {
+        Result<ExportOutput> out = exportClaimReview(sources, options);
+        REQUIRE_FALSE(out.ok());
+        return joinDiagnostics(out.errors());
+    };
+    CHECK(problemsOf({source()}, ExportOptions{}).find("requires the fact-check's own url") != std::string::npos);
+    ExportOptions notHttp;
+    notHttp.review.reviewUrl = "factcheck.example.org/review";
+    CHECK(problemsOf({source()}, notHttp).find("is not an http(s) URL") != std::string::npos);
+    ExportOptions onePage;
+    onePage.review.reviewUrl = "https://factcheck.example.org/review";
+    CHECK(problemsOf({source("a"), source("b")}, onePage).find("put {article} in the url") != std::string::npos);
+    CHECK(exportClaimReview({source("a")}, onePage).ok());  // one article, one page: fine
+
+    // A claim over white space only has no claimReviewed text.
+    ExportSource blank = source();
+    Document doc = makeDocument("Claim:   \n\nmore.", "blank.txt");
+    AnnotationSet set = exchange_fixtures::setOver(doc);
+    add(set, doc, claim("w1", 6, 9, "false"));
+    std::vector<ExportSource> sources;
+    sources.push_back(ExportSource{"blank.json", "blank", std::move(doc), std::move(set)});
+    const std::string problems = problemsOf(std::move(sources), withReviewUrl());
+    CHECK(problems.find("blank.json") != std::string::npos);
+    CHECK(problems.find("claim w1 covers only white space") != std::string::npos);
 }
