@@ -41,21 +41,23 @@ bool hasHintWord(const GumboNode* node, std::initializer_list<std::string_view> 
     return false;
 }
 
-// Left out inside the article (the root's own elements never are).
-bool leftOutInArticle(const GumboNode* node, const NodeStats& s, Strictness strictness) {
-    if (strictness == Strictness::TagsOnly) return false;
+// Why an element inside the article is left out (the root's own elements never are).
+enum class LeftOut { No, Metadata, LinkList, Form };
+
+LeftOut leftOutInArticle(const GumboNode* node, const NodeStats& s, Strictness strictness) {
+    if (strictness == Strictness::TagsOnly) return LeftOut::No;
     const GumboTag tag = tagOf(node);
-    if (tag == GUMBO_TAG_FORM && s.textLength < 500) return true;
+    if (tag == GUMBO_TAG_FORM && s.textLength < 500) return LeftOut::Form;
     if (s.textLength < 200 &&
         hasHintWord(node,
                     {"byline",  "author",    "authors",      "meta",         "dateline",   "date",        "published",
                      "posted",  "time",      "timestamp",    "postmeta",     "entrymeta",  "submitted",   "credit",
                      "credits", "copyright", "photographer", "bildnachweis", "fotocredit", "imagecredit", "source"}))
-        return true;
+        return LeftOut::Metadata;
     const bool container = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_DIV ||
                            tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_P;
-    if (container && s.textLength > 0 && linkDensity(s) > 0.5) return true;
-    return false;
+    if (container && s.textLength > 0 && linkDensity(s) > 0.5) return LeftOut::LinkList;
+    return LeftOut::No;
 }
 
 // --- [SECTION] Tables ----------------------------------------------------------------------
@@ -186,9 +188,12 @@ public:
             if (!isElement(node)) continue;
             const NodeStats* s = statsOf(m_stats, node);
             if (s == nullptr) continue;  // dropped
-            if (node != root && leftOutInArticle(node, *s, m_strictness)) {
+            if (const LeftOut why = node != root ? leftOutInArticle(node, *s, m_strictness) : LeftOut::No;
+                why != LeftOut::No) {
                 flush();
-                dropTrailingHeadings();  // the heading of a list of links left out
+                // The heading of a list of links or of a form goes with it; a headline
+                // followed by its byline stays.
+                if (why != LeftOut::Metadata) dropTrailingHeadings();
                 continue;
             }
             const GumboTag tag = tagOf(node);
