@@ -18,6 +18,14 @@ namespace claimmark::app {
 
 namespace {
 
+// Some article has a title or source from its source record (made by intake).
+bool hasArticleOrigins(const Project& project) {
+    for (const ProjectDocument& document : project.documents)
+        if (!document.title.empty() || !document.source.empty()) return true;
+    return false;
+}
+
+
 const ImVec4 kDoneColour(0.16f, 0.50f, 0.22f, 1.0f);
 const ImVec4 kProgressColour(0.72f, 0.42f, 0.0f, 1.0f);
 const ImVec4 kProblemColour(0.70f, 0.15f, 0.10f, 1.0f);
@@ -321,7 +329,7 @@ void ProjectView::drawTable(float height) {
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, 3.0f);
-    ImGui::TableSetupColumn("Article", 0, 3.0f);
+    ImGui::TableSetupColumn("Article", 0, hasArticleOrigins(m_project) ? 5.0f : 3.0f);
     for (std::size_t column : m_reviewerColumns) {
         const std::string& name = m_project.reviewers[column];
         char header[96];
@@ -350,7 +358,9 @@ void ProjectView::drawTable(float height) {
                                 : "No document matches the filter.");
     }
 
-    const float rowHeight = ImGui::GetFrameHeight();
+    // Articles made by intake show their source on a second line: then every row has two.
+    const bool anyOrigin = hasArticleOrigins(m_project);
+    const float rowHeight = ImGui::GetFrameHeight() + (anyOrigin ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
     std::optional<std::size_t> selectedPosition;
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (m_project.documents[rows[i]].stem == m_selectedStem) selectedPosition = i;
@@ -388,10 +398,7 @@ void ProjectView::drawTable(float height) {
                 // An article made by intake: its title, and where it came from.
                 if (!document.title.empty()) ImGui::TextUnformatted(document.title.c_str());
                 else ImGui::TextDisabled("%s", shown.c_str());
-                if (!document.source.empty()) {
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("\xC2\xB7 %s", document.source.c_str());
-                }
+                if (!document.source.empty()) ImGui::TextDisabled("from %s", document.source.c_str());
                 if (ImGui::IsItemHovered() && (!document.title.empty() || !document.source.empty()))
                     ImGui::SetTooltip("%s%s%s%s%s", shown.c_str(), document.title.empty() ? "" : "\n",
                                       document.title.c_str(), document.source.empty() ? "" : "\nfrom ",
