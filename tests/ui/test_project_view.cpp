@@ -7,6 +7,7 @@
 #include "app/project/project_screen.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <vector>
@@ -262,6 +263,27 @@ TEST_CASE("project view: the filter narrows the rows; Enter in it opens the firs
     CHECK(project.view().selectedStem().empty());
     project.key(GLFW_KEY_ENTER);
     CHECK(project.opened_.size() == 1);  // nothing selected, nothing opened
+}
+
+TEST_CASE("project view: an article made by intake has its title and source; the filter finds the title") {
+    ProjectFolder folder;
+    writeText(folder.root / "samples/beta.source.json",
+              R"({"format": "claimmark/source", "version": 1, "title": "Does beta work? The trials",
+                  "url": "https://news.example.com/beta"})");
+    HeadlessProject project(folder.root);
+    const auto& documents = project.view().project().documents;
+    const auto beta = std::find_if(documents.begin(), documents.end(), [](const auto& d) { return d.stem == "beta"; });
+    REQUIRE(beta != documents.end());
+    CHECK(beta->title == "Does beta work? The trials");
+    CHECK(beta->source == "https://news.example.com/beta");
+    project.view().setFilter("the trials");
+    project.frame();
+    CHECK(visibleStems(project.view()) == std::vector<std::string>{"beta"});
+    // Rows are two lines high now (title, then source): each still answers a click.
+    project.view().setFilter("");
+    project.frames(2);
+    project.click(project.rowOf("gamma"));
+    CHECK(project.view().selectedStem() == "gamma");
 }
 
 TEST_CASE("project view: Ctrl+F then typing filters; Enter in the box opens") {
