@@ -5,13 +5,16 @@
 //   intake_pdf_s   a 300-page PDF of ordinary article text (tests/unit/intake/pdf_writer.h:
 //                  44 lines a page, a running header and page number, a heading every 5 pages)
 //   intake_docx_s  a DOCX of about the same text (6,600 paragraphs, headings, a table)
-//   [intake_html_s goes here: see the marked place in main()]
-// Targets: intake_pdf_s <= 5, intake_docx_s <= 1 (Release build). Not a test; it aborts when
+//   intake_html_s  a 5 MB news page: navigation, a cookie banner, 5,000 paragraphs with links
+//                  and emphasis, a related-stories sidebar, 300 comments, inline scripts and
+//                  styles, a footer (all of it through gumbo, the body search and the blocks)
+// Targets: intake_html_s <= 1, intake_pdf_s <= 5, intake_docx_s <= 1 (Release build). Not a test; it aborts when
 // an extractor refuses its input.
 #include "../unit/intake/pdf_writer.h"
 
 #include "core/intake/article_text.h"
 #include "core/intake/docx/docx_extract.h"
+#include "core/intake/html/html_extract.h"
 #include "core/intake/pdf/pdf_extract.h"
 #include "bench_support.h"
 
@@ -98,6 +101,42 @@ std::string makeDocx(int paragraphs) {
     return out;
 }
 
+std::string makeHtml(std::size_t targetBytes) {
+    unsigned seed = 5;
+    std::string page =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Curcumin trial | Bench News"
+        "</title><meta property=\"og:site_name\" content=\"Bench News\"><meta name=\"author\" content=\"B. "
+        "Writer\"><link rel=\"canonical\" href=\"https://bench.example.org/curcumin\"><style>" +
+        std::string(20000, ' ') + "body{margin:0}</style><script>var config = {" + std::string(200000, ' ') +
+        "};</script></head><body><div class=\"cookie-banner\"><p>We use cookies.</p><button>Accept</button>"
+        "</div><header><nav><ul>";
+    for (int i = 0; i < 60; ++i)
+        page += "<li><a href=\"/s" + std::to_string(i) + "\">Section " + std::to_string(i) + "</a></li>";
+    page +=
+        "</ul></nav></header><main><article><h1>Curcumin and knee pain: a long read</h1>"
+        "<p class=\"byline\">By B. Writer</p>";
+    const std::size_t articleEnd = targetBytes * 4 / 5;
+    for (int i = 0; page.size() < articleEnd; ++i) {
+        if (i % 40 == 0) page += "<h2>Part " + std::to_string(i / 40 + 1) + "</h2>";
+        page += "<p>" + sentenceLine(seed, 30) + " <a href=\"/ref" + std::to_string(i) + "\">" + sentenceLine(seed, 3) +
+                "</a> <em>" + sentenceLine(seed, 4) + "</em> " + sentenceLine(seed, 60) + ".</p>\n";
+    }
+    page += "</article><aside class=\"related\"><h2>Related</h2><ul>";
+    for (int i = 0; i < 200; ++i)
+        page += "<li><a href=\"/r" + std::to_string(i) + "\">" + sentenceLine(seed, 8) + "</a></li>";
+    page += "</ul></aside><section id=\"comments\" class=\"comments\"><h2>Comments</h2>";
+    for (int i = 0; page.size() < targetBytes - 20000; ++i)
+        page += "<div class=\"comment\"><p class=\"comment-author\">reader" + std::to_string(i) + "</p><p>" +
+                sentenceLine(seed, 40) + "</p></div>\n";
+    page += "</section></main><footer><p>Copyright Bench News</p></footer><script>track();" + std::string(10000, ' ') +
+            "</script></body></html>";
+    return page;
+}
+
+Result<ExtractedArticle> extractHtmlBytes(std::string_view bytes, const std::string& name) {
+    return extractHtml(HtmlInput{bytes, "", ""}, name);
+}
+
 double timeExtraction(Result<ExtractedArticle> (*extract)(std::string_view, const std::string&),
                       const std::string& bytes, const char* name) {
     auto start = bench::Clock::now();
@@ -124,7 +163,7 @@ int main() {
     report("intake_pdf_s", timeExtraction(extractPdf, pdf, "intake_pdf"), 5);
     std::string docx = makeDocx(6600);
     report("intake_docx_s", timeExtraction(extractDocx, docx, "intake_docx"), 1);
-    // --- intake_html_s: add the HTML extractor's figure here (same pattern: make the input,
-    // report("intake_html_s", timeExtraction(extractHtml-like wrapper, ...), target)).
+    std::string html = makeHtml(5u << 20);
+    report("intake_html_s", timeExtraction(extractHtmlBytes, html, "intake_html"), 1);
     return 0;
 }
