@@ -103,6 +103,7 @@ TEST_CASE("export sink: every format gives the same bytes with any chunk size, i
         CAPTURE(format.name);
         ExportOptions options;
         options.offsets = format.defaultOffsets;
+        options.review.reviewUrl = "https://factcheck.example.org/{article}";  // claimreview requires one
         Result<ExportOutput> reference = runExportFormat(format, sources, options);
         REQUIRE_MESSAGE(reference.ok(), reference.errorText());
         for (std::size_t chunk : {std::size_t(1), std::size_t(7), std::size_t(64)}) {
