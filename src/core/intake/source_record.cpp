@@ -51,17 +51,9 @@ Result<SourceRecord> parseSourceRecord(std::string_view text, const std::string&
     Result<nlohmann::json> parsed = parseJsonText(text, fileName);
     if (!parsed) return parsed.errors();
     const nlohmann::json& top = *parsed;
-    if (!top.is_object()) return Diagnostic{fileName, "", "expected a JSON object (a claimmark source record)"};
-    auto format = top.find("format");
-    if (format == top.end() || !format->is_string() || *format != kSourceRecordFormat)
-        return Diagnostic{
-            fileName, "format",
-            std::string("not a claimmark source record (expected \"format\": \"") + kSourceRecordFormat + "\")"};
-    auto version = top.find("version");
-    if (version == top.end() || !version->is_number_integer() || *version != kSourceRecordVersion)
-        return Diagnostic{fileName, "version",
-                          "expected version " + std::to_string(kSourceRecordVersion) +
-                              (version == top.end() ? std::string(", got none") : ", got " + version->dump())};
+    if (std::optional<Diagnostic> head =
+            checkFileHead(top, fileName, kSourceRecordFormat, kSourceRecordVersion, "source record"))
+        return *head;
     SourceRecord record;
     Diagnostics errors;
     for (auto it = top.begin(); it != top.end(); ++it) {

@@ -87,4 +87,21 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
     }
 }
 
+std::optional<Diagnostic> checkFileHead(const nlohmann::json& top, const std::string& fileName, std::string_view format,
+                                        int version, std::string_view what) {
+    if (!top.is_object())
+        return Diagnostic{fileName, "", "expected a JSON object (a claimmark " + std::string(what) + ")"};
+    auto given = top.find("format");
+    if (given == top.end() || !given->is_string() || *given != format)
+        return Diagnostic{
+            fileName, "format",
+            "not a claimmark " + std::string(what) + " (expected \"format\": \"" + std::string(format) + "\")"};
+    auto number = top.find("version");
+    if (number == top.end() || !number->is_number_integer() || *number != version)
+        return Diagnostic{fileName, "version",
+                          "expected version " + std::to_string(version) +
+                              (number == top.end() ? std::string(", got none") : ", got " + number->dump())};
+    return std::nullopt;
+}
+
 }  // namespace claimmark

@@ -40,6 +40,12 @@ std::string jsonPlace(std::string_view text, std::size_t byte, std::size_t first
 // ("line L, column C", lines from `firstLine`, so a JSONL line passes its own number).
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& fileName, std::size_t firstLine = 1);
 
+// A claimmark file's head: `top` is an object whose "format" is `format` and whose
+// "version" is `version`; otherwise the problem, naming the file and the key ("not a
+// claimmark <what> (expected "format": "...")", "expected version 1, got 7").
+std::optional<Diagnostic> checkFileHead(const nlohmann::json& top, const std::string& fileName, std::string_view format,
+                                        int version, std::string_view what);
+
 // nlohmann's message without its "[json.exception.…] " tag and, for parse errors, the
 // "parse error at line 1, column 5: " place (reported separately), keeping the explanation.
 std::string jsonErrorReason(const char* what);

@@ -43,17 +43,9 @@ Result<ProjectSettings> parseProjectSettings(std::string_view text, const std::s
     Result<nlohmann::json> parsed = parseJsonText(text, fileName);
     if (!parsed) return parsed.errors();
     const nlohmann::json& top = *parsed;
-    if (!top.is_object()) return Diagnostic{fileName, "", "expected a JSON object (a claimmark project file)"};
-    auto format = top.find("format");
-    if (format == top.end() || !format->is_string() || *format != kProjectSettingsFormat)
-        return Diagnostic{
-            fileName, "format",
-            std::string("not a claimmark project file (expected \"format\": \"") + kProjectSettingsFormat + "\")"};
-    auto version = top.find("version");
-    if (version == top.end() || !version->is_number_integer() || *version != kProjectSettingsVersion)
-        return Diagnostic{fileName, "version",
-                          "expected version " + std::to_string(kProjectSettingsVersion) +
-                              (version == top.end() ? std::string(", got none") : ", got " + version->dump())};
+    if (std::optional<Diagnostic> head =
+            checkFileHead(top, fileName, kProjectSettingsFormat, kProjectSettingsVersion, "project file"))
+        return *head;
     ProjectSettings settings;
     Diagnostics errors;
     for (auto it = top.begin(); it != top.end(); ++it) {
