@@ -19,10 +19,8 @@ bool wordNeedsEscape(std::uint64_t w) {
 
 }  // namespace
 
-void appendJsonString(std::string& out, std::string_view s) {
-    out += '"';
-    std::size_t runStart = 0;
-    std::size_t i = 0;
+std::size_t nextJsonEscape(std::string_view s, std::size_t from) {
+    std::size_t i = from;
     while (i < s.size()) {
         if (i + 8 <= s.size()) {
             std::uint64_t w;
@@ -33,29 +31,44 @@ void appendJsonString(std::string& out, std::string_view s) {
             }
         }
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        out.append(s.data() + runStart, i - runStart);
-        runStart = ++i;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default: {
-                static const char* hex = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            }
+        if (c < 0x20 || c == '"' || c == '\\') return i;
+        ++i;
+    }
+    return s.size();
+}
+
+std::string_view jsonEscapeOf(unsigned char c, char (&buffer)[6]) {
+    switch (c) {
+        case '"': return "\\\"";
+        case '\\': return "\\\\";
+        case '\n': return "\\n";
+        case '\r': return "\\r";
+        case '\t': return "\\t";
+        case '\b': return "\\b";
+        case '\f': return "\\f";
+        default: {
+            static const char* hex = "0123456789abcdef";
+            buffer[0] = '\\';
+            buffer[1] = 'u';
+            buffer[2] = '0';
+            buffer[3] = '0';
+            buffer[4] = hex[c >> 4];
+            buffer[5] = hex[c & 15];
+            return std::string_view(buffer, 6);
         }
     }
-    out.append(s.data() + runStart, s.size() - runStart);
+}
+
+void appendJsonString(std::string& out, std::string_view s) {
+    out += '"';
+    char buffer[6];
+    for (std::size_t runStart = 0;;) {
+        const std::size_t at = nextJsonEscape(s, runStart);
+        out.append(s.data() + runStart, at - runStart);
+        if (at == s.size()) break;
+        out += jsonEscapeOf(static_cast<unsigned char>(s[at]), buffer);
+        runStart = at + 1;
+    }
     out += '"';
 }
 
