@@ -10,6 +10,7 @@
 // follow document order; E, R, A, N and # are numbered in the order they are written.
 // Lines are grouped by kind (all T, then E, R, *, A, N, #) so output is deterministic.
 #include "core/exchange/brat/brat_format.h"
+#include "core/exchange/brat/brat_overlap.h"
 #include "core/exchange/exchange_formats.h"
 #include "core/exchange/export_sink.h"
 
@@ -115,6 +116,7 @@ struct Configuration {
     std::set<std::string> relationTypesInRLines;                   // written as R or '*' lines
     std::set<std::string> relationTypesAsEventRoles;               // written as E arguments
     std::set<std::string> equivalenceTypes;                        // written as '*' lines
+    brat::OverlapNeeds overlaps;                                   // nested, equal and crossing spans
 
     ConfAttribute& attribute(const std::string& name) {
         for (ConfAttribute& a : attributes)
@@ -216,6 +218,12 @@ std::string annotationConf(const Configuration& conf) {
         if (!conf.eventLabels.count(label)) out += label + "\n";
 
     out += "\n[relations]\n\n";
+    // brat's checker refuses overlapping entities unless a rule admits them: one rule per
+    // pair of types that overlap in the data, with only the kinds that occur.
+    std::vector<std::string> entityTypes;
+    for (const std::string& label : conf.labels)
+        if (!conf.eventLabels.count(label)) entityTypes.push_back(label);
+    out += conf.overlaps.ruleLines(entityTypes);
     for (const ConfRelation& r : conf.relations) {
         // A type that only ever carries event arguments is an E role, not an R relation.
         if (conf.relationTypesAsEventRoles.count(r.type) && !conf.relationTypesInRLines.count(r.type)) continue;
@@ -257,10 +265,25 @@ std::string annotationConf(const Configuration& conf) {
     return out;
 }
 
+// "mostly-accurate" -> "Mostly accurate": what brat shows on a span or an arc.
+std::string displayName(const std::string& type) {
+    std::string out = type;
+    for (char& c : out)
+        if (c == '-' || c == '_') c = ' ';
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
+    return out;
+}
+
 std::string visualConf(const Configuration& conf) {
     std::string out =
-        "# visual.conf written by claimmark: label colours from the schema.\n\n[labels]\n\n"
-        "[drawing]\n\n";
+        "# visual.conf written by claimmark: label colours from the schema, readable names for\n"
+        "# spans and arcs (full name | short form).\n\n[labels]\n\n";
+    for (const std::string& label : conf.labels)
+        out += label + " | " + displayName(label) + " | " + displayName(label).substr(0, 3) + "\n";
+    std::set<std::string> arcs;
+    for (const ConfRelation& r : conf.relations)
+        if (arcs.insert(r.type).second) out += r.type + " | " + displayName(r.type) + "\n";
+    out += "\n[drawing]\n\n";
     for (const std::string& label : conf.labels) {
         auto it = conf.colors.find(label);
         if (it != conf.colors.end()) out += label + "\tbgColor:" + it->second + "\n";
@@ -308,6 +331,7 @@ std::vector<std::string> writeAnn(const ExportSource& source, Configuration& con
 
     // T lines.
     std::string text;
+    std::vector<brat::TextBound> bounds;
     for (const Annotation* a : set.inDocumentOrder()) {
         if (a->orphaned) {
             ++orphaned;
@@ -336,8 +360,10 @@ std::vector<std::string> writeAnn(const ExportSource& source, Configuration& con
         out += '\t';
         out += text;
         out += '\n';
+        bounds.push_back({a->label, fragments});
         exported.push_back(std::move(e));
     }
+    conf.overlaps.addDocument(std::move(bounds));
 
     // Event triggers get E ids in document order.
     std::size_t eventCount = 0;
