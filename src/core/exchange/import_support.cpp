@@ -160,7 +160,11 @@ std::string ImportBuilder::checkSpans(std::vector<Span>& spans, const std::strin
     }
     if (statedText) {
         const std::string found = coveredText(m_document, spans);
-        if (found != *statedText) return "expected " + inQuotes(*statedText) + ", found " + inQuotes(found);
+        if (found != *statedText) {
+            if (!sameButSurroundingWhiteSpace(*statedText, found))
+                return "expected " + inQuotes(*statedText) + ", found " + inQuotes(found);
+            ++m_strayWhiteSpace;
+        }
     }
     return {};
 }
@@ -211,6 +215,41 @@ std::string ImportBuilder::addRelation(const std::string& type, const std::strin
     return id;
 }
 
+std::vector<std::string> ImportBuilder::notices() const {
+    std::vector<std::string> out = m_notices;
+    if (m_strayWhiteSpace > 0)
+        out.push_back(m_sourceFile + ": " + std::to_string(m_strayWhiteSpace) +
+                      " span(s) whose stated text has white space around it that the offsets do not cover "
+                      "(or lacks white space they do) were taken as the offsets say");
+    return out;
+}
+
 ImportedDocument ImportBuilder::finish() && { return std::move(m_result); }
+
+namespace {
+
+// Leading and trailing spaces, tabs, line breaks and NBSP (U+00A0) off.
+std::string_view trimWhiteSpace(std::string_view s) {
+    auto ascii = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    constexpr std::string_view kNbsp = "\xC2\xA0";
+    while (true) {
+        if (!s.empty() && ascii(s.front())) s.remove_prefix(1);
+        else if (s.substr(0, 2) == kNbsp) s.remove_prefix(2);
+        else break;
+    }
+    while (true) {
+        if (!s.empty() && ascii(s.back())) s.remove_suffix(1);
+        else if (s.size() >= 2 && s.substr(s.size() - 2) == kNbsp) s.remove_suffix(2);
+        else break;
+    }
+    return s;
+}
+
+}  // namespace
+
+bool sameButSurroundingWhiteSpace(std::string_view stated, std::string_view found) {
+    const std::string_view a = trimWhiteSpace(stated), b = trimWhiteSpace(found);
+    return !a.empty() && a == b;
+}
 
 }  // namespace claimmark

@@ -2,6 +2,7 @@
 // R, A/M, #, N, * and E lines on a text with emoji, combining marks, CJK, Arabic and CRLF;
 // text mismatches and malformed lines with line numbers; lenient skipping; folders.
 #include "core/exchange/exchange_formats.h"
+#include "core/exchange/import_support.h"
 #include "exchange/exchange_fixtures.h"
 #include "fixtures.h"
 
@@ -167,6 +168,31 @@ TEST_CASE("brat import reports a span whose text does not match, with line and b
     CHECK(errors[1].message == "R1: refers to T2, which was left out (see its line)");
     CHECK(errors[2].location == "line 4");
     CHECK(errors[2].message == "R2: refers to T9, which is not in the file");
+}
+
+TEST_CASE("brat import takes a stated text with stray white space around it as the offsets say, and counts it") {
+    BratFiles files;
+    // Real corpora store "may ease pain " over offsets covering "may ease pain"; brat trusts
+    // the offsets. A real mismatch is still refused.
+    const fs::path ann = files.write("stray",
+                                     "T1\tclaim 9 22\tmay ease pain \n"
+                                     "T2\thedge 9 12\t may\n"
+                                     "T3\tclaim 0 6\tKratom\n"
+                                     "R1\thedges Arg1:T2 Arg2:T1\n");
+    Result<ImportOutput> out = importBrat({ann}, ImportOptions{});
+    REQUIRE_MESSAGE(out.ok(), out.errorText());
+    REQUIRE(out->documents.size() == 1);
+    CHECK(out->documents[0].set.annotationCount() == 3);
+    CHECK(out->documents[0].set.relationCount() == 1);
+    CHECK(anyContains(out->notices, "2 span(s) whose stated text has white space around it"));
+
+    const fs::path wrong = files.write("wrong", "T1\tclaim 9 22\tmay ease pains\n");
+    Result<ImportOutput> refused = importBrat({wrong}, ImportOptions{});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.errors()[0].message == "T1: expected \"may ease pains\", found \"may ease pain\"");
+    CHECK(sameButSurroundingWhiteSpace("aspirin\xC2\xA0", "aspirin"));
+    CHECK_FALSE(sameButSurroundingWhiteSpace("  ", ""));
+    CHECK_FALSE(sameButSurroundingWhiteSpace("as pirin", "aspirin"));
 }
 
 TEST_CASE("brat import with lenient keeps the rest and lists what was skipped") {
