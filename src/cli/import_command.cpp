@@ -16,6 +16,7 @@
 #include "core/storage/set_file.h"
 
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -41,9 +42,10 @@ std::string usageText() {
            "  -o, --output OUT    SET.json: one document; the set is written there and, when the\n"
            "                      input carried the text, the article beside it as <SET>.txt.\n"
            "                      DIR: any number of documents, laid out as a project:\n"
-           "                      DIR/<stem>.txt and DIR/annotations/<stem>/<annotator>.json\n"
-           "                      (an input article already on disk, such as brat's .txt, is\n"
-           "                      referred to, not copied).\n"
+           "                      DIR/samples/<stem>.txt (each article once, copied in; several\n"
+           "                      annotators of one text share it) and\n"
+           "                      DIR/annotations/<stem>/<annotator>.json, so the folder opens,\n"
+           "                      agrees and exports at once (brat's .txt is copied in too).\n"
            "  --lenient           skip bad items (listed under \"skipped (--lenient):\"), keep the rest\n"
            "  --annotator NAME    the annotator of the new sets (default: what the input says,\n"
            "                      else \"imported\")\n"
@@ -81,22 +83,29 @@ struct Planned {
 
 // Plans the article file (when the text must be written out) and the set for `document`.
 // `articleRelative` / `setRelative` are relative to `root`.
+// `copyArticle`: the article goes to `articleRelative` even when the input named a file of
+// its own (a project holds its articles); `alreadyPlanned`: another annotator's set of the
+// same text has planned that file in this run.
 void planDocument(ImportedDocument& document, const fs::path& root, const std::string& articleRelative,
-                  const std::string& setRelative, bool force, Planned& plan) {
+                  const std::string& setRelative, bool force, bool copyArticle, bool alreadyPlanned, Planned& plan) {
     std::error_code error;
     const fs::path setPath = root / setRelative;
     fs::path articlePath = document.articlePath;
-    if (articlePath.empty()) {
+    if (articlePath.empty() || copyArticle) {
         articlePath = root / articleRelative;
-        if (fs::exists(articlePath, error)) {
+        if (alreadyPlanned) {
+            // Written once for every annotator of this text.
+        } else if (fs::exists(articlePath, error)) {
             Result<std::string> existing = readFileBytes(articlePath);
             if (!existing || *existing != document.text) {
-                plan.problems.push_back(Diagnostic{articlePath.string(), "",
-                                                   "already exists with a different text; refusing to replace "
-                                                   "it (move it away or choose another -o)"});
+                plan.problems.push_back(Diagnostic{
+                    articlePath.string(), "",
+                    "already exists with a different text than the one " + document.set.annotator +
+                        "'s annotations were made on; refusing to replace it (annotators' copies of an article must "
+                        "be byte-identical; move it away or choose another -o)"});
                 return;
             }
-            // The same text is already there: the set refers to it.
+            // The same text is already there (another annotator's import): the set refers to it.
         } else {
             plan.files.push_back(ExportFile{articleRelative, document.text});
         }
@@ -183,7 +192,7 @@ int runImport(const std::vector<std::string>& arguments) {
         const fs::path setPath = absolutePath(*outName);
         root = setPath.parent_path();
         planDocument(output.documents.front(), root, setPath.stem().string() + ".txt", setPath.filename().string(),
-                     force, plan);
+                     force, false, false, plan);
     } else {
         root = absolutePath(*outName);
         std::error_code error;
@@ -191,14 +200,27 @@ int runImport(const std::vector<std::string>& arguments) {
             std::cerr << *outName << ": exists and is not a folder (name a folder, or a set file ending in .json)\n";
             return kExitBadInput;
         }
-        std::set<std::string> stems;
+        // A project: each article once in samples/<stem>.txt, each annotator's set of it in
+        // annotations/<stem>/<annotator>.json. Several annotators of the same text share the
+        // article; another text of the same name gets <stem>-2.
+        std::map<std::string, const std::string*> textOfStem;
+        std::set<std::string> setsPlanned;
         for (ImportedDocument& document : output.documents) {
             const std::string base = sanitizeFileName(document.stem, "document");
+            const std::string annotator = sanitizeFileName(document.set.annotator, "imported");
             std::string stem = base;
-            for (int n = 2; !stems.insert(stem).second; ++n) stem = base + "-" + std::to_string(n);
-            planDocument(document, root, stem + ".txt",
-                         "annotations/" + stem + "/" + sanitizeFileName(document.set.annotator, "imported") + ".json",
-                         force, plan);
+            for (int n = 2;; ++n) {
+                auto it = textOfStem.find(stem);
+                const bool free = it == textOfStem.end() ||
+                                  (*it->second == document.text && !setsPlanned.count(stem + "/" + annotator));
+                if (free) break;
+                stem = base + "-" + std::to_string(n);
+            }
+            const bool planned = textOfStem.count(stem) > 0;
+            textOfStem.emplace(stem, &document.text);
+            setsPlanned.insert(stem + "/" + annotator);
+            planDocument(document, root, "samples/" + stem + ".txt", "annotations/" + stem + "/" + annotator + ".json",
+                         force, true, planned, plan);
         }
     }
     if (!plan.problems.empty()) {

@@ -150,9 +150,9 @@ TEST_CASE("import: jsonl -> set -> jsonl through the command line is byte-identi
     CHECK(contains(imported.err, "imported 1 document (4 annotations, 3 relations)"));
     const fs::path set = project / "annotations" / "article" / "t.json";
     REQUIRE(fs::exists(set));
-    CHECK(readFile(project / "article.txt") == kArticle);
+    CHECK(readFile(project / "samples" / "article.txt") == kArticle);
     nlohmann::json json = nlohmann::json::parse(readFile(set));
-    CHECK(json.at("document").at("path") == "../../article.txt");
+    CHECK(json.at("document").at("path") == "../../samples/article.txt");
     CHECK(json.at("annotator") == "t");
     CHECK(run("validate " + quote(set.string())).exitCode == 0);
 
@@ -204,7 +204,7 @@ TEST_CASE("import: several documents need -o DIR") {
     REQUIRE(folder.exitCode == 0);
     CHECK(fs::exists(dir / "proj" / "annotations" / "one" / "dana.json"));
     CHECK(fs::exists(dir / "proj" / "annotations" / "two" / "dana.json"));
-    CHECK(readFile(dir / "proj" / "two.txt") == kArticle);
+    CHECK(readFile(dir / "proj" / "samples" / "two.txt") == kArticle);
 }
 
 TEST_CASE("import: bad input fails with exit 1, file and line; nothing is written") {
@@ -235,8 +235,8 @@ TEST_CASE("import: bad input fails with exit 1, file and line; nothing is writte
 TEST_CASE("import: a clash in the second document leaves nothing of the first") {
     TempDir dir;
     writeFile(dir / "in.jsonl", hedgeLine("one", 7, 10, "may") + "\n" + hedgeLine("two", 7, 10, "may") + "\n");
-    fs::create_directories(dir / "proj");
-    writeFile(dir / "proj" / "two.txt", "a different article");
+    fs::create_directories(dir / "proj" / "samples");
+    writeFile(dir / "proj" / "samples" / "two.txt", "a different article");
     RunResult r = run("import --from jsonl in.jsonl -o proj", dir.path());
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "two.txt: already exists with a different text"));
@@ -245,7 +245,7 @@ TEST_CASE("import: a clash in the second document leaves nothing of the first") 
     for (const auto& entry : fs::recursive_directory_iterator(dir.path()))
         names.push_back(fs::relative(entry.path(), dir.path()).generic_string());
     std::sort(names.begin(), names.end());
-    CHECK(names == std::vector<std::string>{"in.jsonl", "proj", "proj/two.txt"});
+    CHECK(names == std::vector<std::string>{"in.jsonl", "proj", "proj/samples", "proj/samples/two.txt"});
 }
 
 TEST_CASE("import: usage errors exit 2") {
