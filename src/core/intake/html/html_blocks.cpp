@@ -2,8 +2,9 @@
 //
 // [SECTION] What is left out   dropped elements (html_body.cpp); inside the article also
 //                              bylines and dates (short elements called byline, author,
-//                              meta, date ...), link lists (link density over one half) and
-//                              short forms
+//                              meta, date ...), image captions and credits (<figcaption>,
+//                              class caption / legend; not when a long one holds paragraphs),
+//                              link lists (link density over one half) and short forms
 // [SECTION] Tables             a table whose cells hold only inline content is data: a
 //                              TableRow per row, cells joined by '\t' (one cell: a paragraph);
 //                              any other table is layout, its cells read as containers
@@ -54,6 +55,10 @@ LeftOut leftOutInArticle(const GumboNode* node, const NodeStats& s, Strictness s
                      "posted",  "time",      "timestamp",    "postmeta",     "entrymeta",  "submitted",   "credit",
                      "credits", "copyright", "photographer", "bildnachweis", "fotocredit", "imagecredit", "source"}))
         return LeftOut::Metadata;
+    // Image captions and credits; a gallery's captions that read as paragraphs stay.
+    const bool caption = tag == GUMBO_TAG_FIGCAPTION ||
+                         hasHintWord(node, {"caption", "figcaption", "legend", "bildunterschrift", "bildtext"});
+    if (caption && s.textLength < 300 && (s.paragraphs == 0 || s.textLength < 150)) return LeftOut::Metadata;
     const bool container = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_DIV ||
                            tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_P;
     if (container && s.textLength > 0 && linkDensity(s) > 0.5) return LeftOut::LinkList;
@@ -166,7 +171,8 @@ class BlockBuilder {
 public:
     BlockBuilder(const StatsMap& stats, Strictness strictness) : m_stats(stats), m_strictness(strictness) {}
 
-    void walk(const GumboNode* root) {
+    // `checkRoot`: `root` itself may be left out too (a part of the lead).
+    void walk(const GumboNode* root, bool checkRoot = false) {
         struct Item {
             const GumboNode* node;
             bool exit;
@@ -188,7 +194,7 @@ public:
             if (!isElement(node)) continue;
             const NodeStats* s = statsOf(m_stats, node);
             if (s == nullptr) continue;  // dropped
-            if (const LeftOut why = node != root ? leftOutInArticle(node, *s, m_strictness) : LeftOut::No;
+            if (const LeftOut why = node != root || checkRoot ? leftOutInArticle(node, *s, m_strictness) : LeftOut::No;
                 why != LeftOut::No) {
                 flush();
                 // The heading of a list of links or of a form goes with it; a headline
@@ -327,6 +333,7 @@ private:
 
 std::vector<Block> extractBlocks(const ArticleRoot& root, const StatsMap& stats, Strictness strictness) {
     BlockBuilder builder(stats, strictness);
+    for (const GumboNode* node : root.lead) builder.walk(node, true);
     for (const GumboNode* node : root.nodes) builder.walk(node);
     return builder.take();
 }

@@ -3,7 +3,8 @@
 //
 //   html_charset.cpp   the page's bytes to UTF-8 (BOM, HTTP header, <meta> prescan, ICU)
 //   html_metadata.cpp  SourceMetadata from <head>, OpenGraph, JSON-LD; JSON-LD articleBody
-//   html_body.cpp      what is boilerplate (dropped), text statistics, the article's root
+//   html_body.cpp      what is boilerplate (dropped), text statistics
+//   html_root.cpp      the article's root, with the headline and lead before it
 //   html_blocks.cpp    the DOM under the root to Blocks
 //   html_extract.cpp   parsing (with the nesting guard) and putting it together
 //
@@ -36,6 +37,10 @@ inline bool isElement(const GumboNode* node) {
     return node != nullptr && (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
 }
 inline GumboTag tagOf(const GumboNode* node) { return isElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN; }
+// <html>, <body>, <main>, <article>: never boilerplate by their class, never widened past.
+inline bool isStructural(GumboTag tag) {
+    return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE;
+}
 // The attribute's value, or an empty view when the element has none.
 std::string_view attribute(const GumboNode* node, const char* name);
 bool hasAttribute(const GumboNode* node, const char* name);
@@ -81,8 +86,12 @@ inline double linkDensity(const NodeStats& s) {
     return s.textLength == 0 ? 0.0 : double(s.linkLength) / double(s.textLength);
 }
 
-// The article: one element, or several consecutive siblings of one parent.
+// --- The root (html_root.cpp) ----------------------------------------------------------------
+
+// The article: one element, or several consecutive siblings of one parent; and before it the
+// headline and what follows it (standfirst, lead) when they are outside it.
 struct ArticleRoot {
+    std::vector<const GumboNode*> lead;  // whole subtrees from the <h1> up to nodes.front()
     std::vector<const GumboNode*> nodes;
     std::string how;  // "itemprop=articleBody", "<article>", "text density"
 };
