@@ -56,8 +56,9 @@ LeftOut leftOutInArticle(const GumboNode* node, const NodeStats& s, Strictness s
                      "credits", "copyright", "photographer", "bildnachweis", "fotocredit", "imagecredit", "source"}))
         return LeftOut::Metadata;
     // Image captions and credits; a gallery's captions that read as paragraphs stay.
-    const bool caption = tag == GUMBO_TAG_FIGCAPTION ||
-                         hasHintWord(node, {"caption", "figcaption", "legend", "bildunterschrift", "bildtext"});
+    const bool caption =
+        tag == GUMBO_TAG_FIGCAPTION ||
+        hasHintWord(node, {"caption", "figcaption", "legend", "bildunterschrift", "bildtext", "didascalia", "dida"});
     if (caption && s.textLength < 300 && (s.paragraphs == 0 || s.textLength < 150)) return LeftOut::Metadata;
     const bool container = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_DIV ||
                            tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_P;

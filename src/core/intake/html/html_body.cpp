@@ -2,6 +2,7 @@
 //
 // [SECTION] Boilerplate   elements never taken as article text: by tag (script, nav, aside,
 //                         ...), hidden ones (hidden, aria-hidden, display:none), landmark roles,
+//                         <noscript> unless it holds article-like text,
 //                         and class / id words (comments, cookie banners, share bars, ads, ...)
 // [SECTION] Statistics    per element: text length, link text, commas, paragraphs
 #include "core/intake/html/html_detail.h"
@@ -135,7 +136,6 @@ Drop dropKind(const GumboNode* node, Strictness strictness) {
     switch (tagOf(node)) {
         case GUMBO_TAG_SCRIPT:
         case GUMBO_TAG_STYLE:
-        case GUMBO_TAG_NOSCRIPT:
         case GUMBO_TAG_TEMPLATE:
         case GUMBO_TAG_SVG:
         case GUMBO_TAG_MATH:
@@ -158,6 +158,9 @@ Drop dropKind(const GumboNode* node, Strictness strictness) {
         case GUMBO_TAG_HEADER:
             if (!insideArticleOrMain(node)) return Drop::Always;
             break;
+        // Mostly "enable JavaScript" and tracking pixels; but some pages give their text only
+        // there, and an unclosed tag in one can hold the whole page.
+        case GUMBO_TAG_NOSCRIPT: return Drop::UnlessText;
         default: break;
     }
     if (isHidden(node)) return Drop::Always;
@@ -207,10 +210,11 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
         unsigned next;
         NodeStats stats;
         bool lastSpace;
-        bool soft;  // dropped unless it holds article-like text
+        bool soft;    // dropped unless it holds article-like text
+        bool inLink;  // an <a> or inside one: all its text is link text
     };
     std::vector<Frame> stack;
-    stack.push_back({root, 0, {}, true, false});
+    stack.push_back({root, 0, {}, true, false, false});
     while (!stack.empty()) {
         Frame& top = stack.back();
         const GumboVector* children =
@@ -222,7 +226,9 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
                 countText(child->v.text.text, top.stats, top.lastSpace);
             } else if (isElement(child)) {
                 const Drop drop = dropKind(child, strictness);
-                if (drop != Drop::Always) stack.push_back({child, 0, {}, true, drop == Drop::UnlessText});
+                if (drop != Drop::Always)
+                    stack.push_back(
+                        {child, 0, {}, true, drop == Drop::UnlessText, top.inLink || tagOf(child) == GUMBO_TAG_A});
             }
             continue;
         }
@@ -243,7 +249,7 @@ StatsMap computeStats(const GumboNode* root, Strictness strictness) {
             stack.pop_back();
             continue;
         }
-        if (tagOf(node) == GUMBO_TAG_A) done.linkLength = done.textLength;
+        if (top.inLink) done.linkLength = done.textLength;
         if (tagOf(node) == GUMBO_TAG_P && done.textLength >= 20) ++done.paragraphs;
         const GumboTag tag = tagOf(node);
         if ((tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_LI ||

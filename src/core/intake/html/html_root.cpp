@@ -247,7 +247,14 @@ ArticleRoot findBody(const GumboNode* document, const StatsMap& stats) {
         if (tagOf(p) == GUMBO_TAG_ARTICLE ||
             toLowerAscii(attribute(p, "itemtype")).find("article") != std::string::npos) {
             const NodeStats* s = statsOf(stats, p);
-            if (s != nullptr && linkDensity(*s) < 0.5) {
+            if (s == nullptr || linkDensity(*s) >= 0.5) continue;
+            // An article in parts: <article>s as sections of a container with more text.
+            if (const GumboNode* wider = widened(p, stats); wider != p) {
+                best = wider;
+                bestScore = std::max(bestScore, scores.count(best) ? scores[best] : 0.0);
+                break;
+            }
+            {
                 withContinuingSiblings(p, stats, root);
                 root.how = "<article> around the densest text";
                 return root;
