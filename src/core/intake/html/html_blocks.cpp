@@ -2,7 +2,8 @@
 //
 // [SECTION] What is left out   dropped elements (html_body.cpp); inside the article also
 //                              bylines and dates (short elements called byline, author,
-//                              meta, date ...), image captions and credits (<figcaption>,
+//                              meta, date ...; short ones holding a <time> or rel=author
+//                              link), image captions and credits (<figcaption>,
 //                              class caption / legend; not when a long one holds paragraphs),
 //                              link lists (link density over one half) and short forms
 // [SECTION] Tables             a table whose cells hold only inline content is data: a
@@ -26,6 +27,8 @@ const NodeStats* statsOf(const StatsMap& stats, const GumboNode* node) {
     return it == stats.end() ? nullptr : &it->second;
 }
 
+const GumboVector& childrenOf(const GumboNode* node) { return node->v.element.children; }
+
 bool hasHintWord(const GumboNode* node, std::initializer_list<std::string_view> words) {
     for (const char* name : {"class", "id"}) {
         const std::string value = toLowerAscii(attribute(node, name));
@@ -42,6 +45,32 @@ bool hasHintWord(const GumboNode* node, std::initializer_list<std::string_view> 
     return false;
 }
 
+// A byline without a class saying so: a short paragraph or line with the date (<time>) or
+// the author (rel=author, itemprop=author / datePublished) in it, and no paragraph.
+bool isBylineLike(const GumboNode* node, const NodeStats& s) {
+    const GumboTag tag = tagOf(node);
+    if (s.textLength == 0 || s.textLength >= 150 ||
+        (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_UL))
+        return false;
+    std::vector<const GumboNode*> stack;
+    for (unsigned i = 0; i < childrenOf(node).length; ++i)
+        stack.push_back(static_cast<const GumboNode*>(childrenOf(node).data[i]));
+    bool found = false;
+    while (!stack.empty()) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        if (!isElement(n)) continue;
+        if (tagOf(n) == GUMBO_TAG_P) return false;  // an entry with a time stamp (a live ticker's)
+        if (tagOf(n) == GUMBO_TAG_TIME) found = true;
+        const std::string rel = " " + toLowerAscii(attribute(n, "rel")) + " ";
+        const std::string prop = toLowerAscii(attribute(n, "itemprop"));
+        if (rel.find(" author ") != std::string::npos || prop == "author" || prop == "datepublished") found = true;
+        for (unsigned i = 0; i < childrenOf(n).length; ++i)
+            stack.push_back(static_cast<const GumboNode*>(childrenOf(n).data[i]));
+    }
+    return found;
+}
+
 // Why an element inside the article is left out (the root's own elements never are).
 enum class LeftOut { No, Metadata, LinkList, Form };
 
@@ -55,6 +84,7 @@ LeftOut leftOutInArticle(const GumboNode* node, const NodeStats& s, Strictness s
                      "posted",  "time",      "timestamp",    "postmeta",     "entrymeta",  "submitted",   "credit",
                      "credits", "copyright", "photographer", "bildnachweis", "fotocredit", "imagecredit", "source"}))
         return LeftOut::Metadata;
+    if (isBylineLike(node, s)) return LeftOut::Metadata;
     // Image captions and credits; a gallery's captions that read as paragraphs stay.
     const bool caption =
         tag == GUMBO_TAG_FIGCAPTION ||
@@ -109,7 +139,6 @@ bool isBlockLevel(GumboTag tag) {
 
 bool isHeading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
-const GumboVector& childrenOf(const GumboNode* node) { return node->v.element.children; }
 
 // The rows of `table` (not those of tables inside it).
 std::vector<const GumboNode*> tableRows(const GumboNode* table) {

@@ -65,6 +65,32 @@ bool stronglyPositive(const std::vector<std::string>& w) {
                    {"article", "content", "story"});
 }
 
+// Strongly positive in a class name or id of its own: "related-content" is related, not content.
+bool stronglyPositiveApart(const GumboNode* node) {
+    for (const char* name : {"class", "id"}) {
+        const std::string_view value = attribute(node, name);
+        std::size_t start = 0;
+        while (start < value.size()) {
+            std::size_t end = start;
+            while (end < value.size() && !std::isspace(static_cast<unsigned char>(value[end]))) ++end;
+            std::vector<std::string> words;
+            std::string current;
+            for (const char c : value.substr(start, end - start)) {
+                if (std::isalnum(static_cast<unsigned char>(c))) {
+                    current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                } else if (!current.empty()) {
+                    words.push_back(std::move(current));
+                    current.clear();
+                }
+            }
+            if (!current.empty()) words.push_back(std::move(current));
+            if (stronglyPositive(words) && !strongNegative(words)) return true;
+            start = end + 1;
+        }
+    }
+    return false;
+}
+
 // Boilerplate unless the element is also called article, content, ...
 bool weakNegative(const std::vector<std::string>& w) {
     return anyWord(w,
@@ -174,7 +200,7 @@ Drop dropKind(const GumboNode* node, Strictness strictness) {
     const auto words = hintWords(node);
     if (words.empty()) return Drop::No;
     if (alwaysNegative(words)) return Drop::Always;
-    if (strongNegative(words) && !stronglyPositive(words)) return Drop::UnlessText;
+    if (strongNegative(words) && !stronglyPositiveApart(node)) return Drop::UnlessText;
     return weakNegative(words) && !positive(words) ? Drop::UnlessText : Drop::No;
 }
 
