@@ -4,8 +4,8 @@
 // of text, as Reader View does), drops navigation, header, footer, aside, forms, cookie
 // banners, ads, comments, <script>, <style>, <noscript> (unless it holds the text), image
 // captions and bylines; keeps the headline and lead just before the body; block elements
-// become blocks, <br> a line break inside one, inline markup joins. Metadata from <title>, OpenGraph,
-// article:published_time, <meta name="author">, <link rel="canonical">, JSON-LD
+// become blocks, <br> a line break inside one, inline markup joins. Metadata from <title>,
+// OpenGraph, article:published_time, <meta name="author">, <link rel="canonical">, JSON-LD
 // NewsArticle / Article (headline, author, datePublished, publisher).
 #pragma once
 
