@@ -17,7 +17,8 @@ const std::string kPage =
     "<meta property=\"og:site_name\" content=\"Example News\"><meta name=\"author\" content=\"Jane Roe\">"
     "<link rel=\"canonical\" href=\"https://news.example.com/kratom\"></head><body>"
     "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
-    "<article><h1>Kratom and pain</h1><p class=\"byline\">By Jane Roe, 14 February 2026</p><p>Kratom <em>may</em> ease pain, a small survey suggests.</p>"
+    "<article><h1>Kratom and pain</h1><p class=\"byline\">By Jane Roe, 14 February 2026</p><p>Kratom <em>may</em> ease "
+    "pain, a small survey suggests.</p>"
     "<p>Doctors urge caution &amp; more trials.</p></article>"
     "<footer>Copyright Example News</footer></body></html>";
 
