@@ -17,21 +17,25 @@ namespace {
 
 // --- [SECTION] Boilerplate -------------------------------------------------------------------
 
-// Lower-cased words of the class and id: "post-comments_list" → post, comments, list.
+// Appends the lower-cased alphanumeric words of `value`: "post-comments_list" → post,
+// comments, list.
+void appendWords(std::string_view value, std::vector<std::string>& words) {
+    std::string current;
+    for (const char c : value) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!current.empty()) {
+            words.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+}
+
+// The words of the class and id.
 std::vector<std::string> hintWords(const GumboNode* node) {
     std::vector<std::string> words;
-    for (const char* name : {"class", "id"}) {
-        std::string current;
-        for (const char c : attribute(node, name)) {
-            if (std::isalnum(static_cast<unsigned char>(c))) {
-                current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            } else if (!current.empty()) {
-                words.push_back(std::move(current));
-                current.clear();
-            }
-        }
-        if (!current.empty()) words.push_back(std::move(current));
-    }
+    for (const char* name : {"class", "id"}) appendWords(attribute(node, name), words);
     return words;
 }
 
@@ -74,16 +78,7 @@ bool stronglyPositiveApart(const GumboNode* node) {
             std::size_t end = start;
             while (end < value.size() && !std::isspace(static_cast<unsigned char>(value[end]))) ++end;
             std::vector<std::string> words;
-            std::string current;
-            for (const char c : value.substr(start, end - start)) {
-                if (std::isalnum(static_cast<unsigned char>(c))) {
-                    current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                } else if (!current.empty()) {
-                    words.push_back(std::move(current));
-                    current.clear();
-                }
-            }
-            if (!current.empty()) words.push_back(std::move(current));
+            appendWords(value.substr(start, end - start), words);
             if (stronglyPositive(words) && !strongNegative(words)) return true;
             start = end + 1;
         }
