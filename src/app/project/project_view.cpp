@@ -54,6 +54,7 @@ int statusRank(ReviewStatus status) {
 
 void ProjectView::setProject(Project project) {
     m_project = std::move(project);
+    m_anyOrigin = hasArticleOrigins(m_project);
     rebuildColumns();
     m_rowsDirty = true;
     m_framesToSettle = 2;
@@ -329,7 +330,7 @@ void ProjectView::drawTable(float height) {
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, 3.0f);
-    ImGui::TableSetupColumn("Article", 0, hasArticleOrigins(m_project) ? 5.0f : 3.0f);
+    ImGui::TableSetupColumn("Article", 0, m_anyOrigin ? 5.0f : 3.0f);
     for (std::size_t column : m_reviewerColumns) {
         const std::string& name = m_project.reviewers[column];
         char header[96];
@@ -359,8 +360,7 @@ void ProjectView::drawTable(float height) {
     }
 
     // Articles made by intake show their source on a second line: then every row has two.
-    const bool anyOrigin = hasArticleOrigins(m_project);
-    const float rowHeight = ImGui::GetFrameHeight() + (anyOrigin ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
+    const float rowHeight = ImGui::GetFrameHeight() + (m_anyOrigin ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
     std::optional<std::size_t> selectedPosition;
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (m_project.documents[rows[i]].stem == m_selectedStem) selectedPosition = i;

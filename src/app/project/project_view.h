@@ -71,6 +71,7 @@ public:
 
 private:
     Project m_project;
+    bool m_anyOrigin = false;  // some article has a title or source (two-line rows)
     std::string m_reviewerName;
     std::string m_filter;
     std::string m_message;
