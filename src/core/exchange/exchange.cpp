@@ -1,5 +1,6 @@
 // exchange.cpp — offset units and the registry of export and import formats.
 #include "core/exchange/exchange.h"
+#include "core/exchange/import_support.h"
 
 #include "core/exchange/exchange_formats.h"
 #include "core/exchange/export_sink.h"
@@ -106,7 +107,9 @@ std::string escapedReason(const std::exception& e) {
 Result<ImportOutput> runImportFormat(const ImportFormat& format, const std::vector<std::filesystem::path>& inputs,
                                      const ImportOptions& options) {
     try {
-        return format.run(inputs, options);
+        Result<ImportOutput> output = format.run(inputs, options);
+        if (output) dropUnusedBuiltInLabels(*output);
+        return output;
     } catch (const std::exception& e) {
         const std::string file = inputs.size() == 1 ? inputs.front().string() : std::string(format.name) + " input";
         return Diagnostic{file, "", std::string("cannot be imported: ") + escapedReason(e)};

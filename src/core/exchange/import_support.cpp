@@ -47,6 +47,7 @@ void ImportBuilder::ensureLabel(const std::string& label) {
     def.color = kImportedLabelColors[schema.labels.size() % std::size(kImportedLabelColors)];
     def.description = "added on import from " + m_sourceFile;
     schema.labels.push_back(std::move(def));
+    m_result.labelsAdded = true;
     notice("label " + inQuotes(label) + " is not in the schema; added it to the set's schema");
 }
 
@@ -246,6 +247,119 @@ std::string_view trimWhiteSpace(std::string_view s) {
 }
 
 }  // namespace
+
+namespace {
+
+// `into` widened so that whatever fits `other` fits it too.
+void widenAttribute(AttributeDef& into, const AttributeDef& other) {
+    if (into.kind != other.kind) return;  // the first kind stands; values were checked on import
+    for (const std::string& value : other.values)
+        if (std::find(into.values.begin(), into.values.end(), value) == into.values.end()) into.values.push_back(value);
+    into.min = std::min(into.min, other.min);
+    into.max = std::max(into.max, other.max);
+}
+
+void widenLabel(LabelDef& into, const LabelDef& other) {
+    for (const AttributeDef& attribute : other.attributes) {
+        auto it = std::find_if(into.attributes.begin(), into.attributes.end(),
+                               [&](const AttributeDef& a) { return a.name == attribute.name; });
+        if (it == into.attributes.end()) into.attributes.push_back(attribute);
+        else widenAttribute(*it, attribute);
+    }
+}
+
+void widenRelation(RelationDef& into, const RelationDef& other) {
+    for (auto [mine, theirs] : {std::pair{&into.from, &other.from}, std::pair{&into.to, &other.to}}) {
+        if (mine->empty()) continue;  // any label already
+        if (theirs->empty()) {
+            mine->clear();
+            continue;
+        }
+        for (const std::string& label : *theirs)
+            if (std::find(mine->begin(), mine->end(), label) == mine->end()) mine->push_back(label);
+    }
+}
+
+// One schema that every document's annotations fit: the first document's, widened by the
+// labels, attributes and relation types the others added.
+Schema unitedSchema(const std::vector<ImportedDocument>& documents) {
+    Schema united = documents.front().set.schema;
+    for (std::size_t i = 1; i < documents.size(); ++i) {
+        const Schema& schema = documents[i].set.schema;
+        for (const LabelDef& label : schema.labels) {
+            auto it = std::find_if(united.labels.begin(), united.labels.end(),
+                                   [&](const LabelDef& l) { return l.name == label.name; });
+            if (it == united.labels.end()) {
+                united.labels.push_back(label);
+                united.labels.back().color =
+                    kImportedLabelColors[(united.labels.size() - 1) % std::size(kImportedLabelColors)];
+            } else {
+                widenLabel(*it, label);
+            }
+        }
+        for (const RelationDef& relation : schema.relations) {
+            auto it = std::find_if(united.relations.begin(), united.relations.end(),
+                                   [&](const RelationDef& r) { return r.type == relation.type; });
+            if (it == united.relations.end()) united.relations.push_back(relation);
+            else widenRelation(*it, relation);
+        }
+    }
+    return united;
+}
+
+}  // namespace
+
+void dropUnusedBuiltInLabels(ImportOutput& output) {
+    bool added = false;
+    std::set<std::string, std::less<>> usedLabels, usedTypes;
+    for (const ImportedDocument& document : output.documents) {
+        added = added || document.labelsAdded;
+        for (const Annotation& annotation : document.set.annotations()) usedLabels.insert(annotation.label);
+        for (const Relation& relation : document.set.relations()) usedTypes.insert(relation.type);
+    }
+    if (!added) return;
+    Schema schema = unitedSchema(output.documents);
+
+    const Schema builtIn = Schema::claimStrength();
+    std::set<std::string, std::less<>> dropLabels, dropTypes;
+    for (const LabelDef& def : builtIn.labels)
+        if (!usedLabels.count(def.name)) dropLabels.insert(def.name);
+    for (const RelationDef& def : builtIn.relations)
+        if (!usedTypes.count(def.type)) dropTypes.insert(def.type);
+
+    // A relation end list that named only dropped labels would, emptied, mean "any".
+    auto emptied = [&](std::vector<std::string>& ends) {
+        const bool hadSome = !ends.empty();
+        std::erase_if(ends, [&](const std::string& label) { return dropLabels.count(label) > 0; });
+        return hadSome && ends.empty();
+    };
+    std::erase_if(schema.labels, [&](const LabelDef& def) { return dropLabels.count(def.name) > 0; });
+    std::erase_if(schema.relations, [&](RelationDef& def) {
+        if (dropTypes.count(def.type)) return true;
+        const bool fromGone = emptied(def.from), toGone = emptied(def.to);
+        return (fromGone || toGone) && !usedTypes.count(def.type);
+    });
+    if (schema.labels.empty()) return;  // nothing annotated anywhere: keep the schemas as they are
+    std::set<std::string> hotkeys;
+    for (const LabelDef& def : schema.labels)
+        if (!def.hotkey.empty()) hotkeys.insert(def.hotkey);
+    for (LabelDef& def : schema.labels) {
+        if (!def.hotkey.empty()) continue;
+        for (char digit = '1'; digit <= '9'; ++digit)
+            if (hotkeys.insert(std::string(1, digit)).second) {
+                def.hotkey = std::string(1, digit);
+                break;
+            }
+    }
+    for (ImportedDocument& document : output.documents) document.set.schema = schema;
+
+    std::string names;
+    for (const std::string& name : dropLabels) names += (names.empty() ? "" : ", ") + inQuotes(name);
+    if (!dropLabels.empty())
+        output.notices.push_back("the data has labels of its own: left the built-in " +
+                                 std::string(dropLabels.size() == 1 ? "label " : "labels ") + names +
+                                 ", which no document uses, out of the schema");
+}
 
 bool sameButSurroundingWhiteSpace(std::string_view stated, std::string_view found) {
     const std::string_view a = trimWhiteSpace(stated), b = trimWhiteSpace(found);

@@ -71,6 +71,13 @@ private:
     void notice(const std::string& text);
 };
 
+// On an import whose data brought labels of its own (a corpus of other labels), the labels
+// of the built-in claim-strength schema that no document uses are left out of every set's
+// schema (with the relation types only they could take part in), so the editor's palette and
+// the agreement tables show the corpus's labels only; labels left without a hotkey get the
+// lowest free digit. Said in a notice. Imports of claim-strength data keep the full schema.
+void dropUnusedBuiltInLabels(ImportOutput& output);
+
 // `stated` and `found` are the same text but for white space (ASCII, NBSP) around either.
 bool sameButSurroundingWhiteSpace(std::string_view stated, std::string_view found);
 
