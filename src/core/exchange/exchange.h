@@ -130,7 +130,7 @@ struct ImportedDocument {
     // A file on disk that already holds exactly `text` (brat's .txt); empty when the text
     // came inside the input and must be written out.
     std::filesystem::path articlePath;
-    AnnotationSet set;  // document.sha256 and length filled; document.path is set on writing
+    AnnotationSet set;         // document.sha256 and length filled; document.path is set on writing
     bool labelsAdded = false;  // the data brought labels of its own (not in the built-in schema)
 };
 
