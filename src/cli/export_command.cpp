@@ -11,6 +11,7 @@
 
 #include "core/model/pending_suggestions.h"
 
+#include "core/exchange/dataset/split.h"
 #include "core/exchange/exchange.h"
 #include "core/exchange/export_writer.h"
 #include "core/intake/source_record.h"
@@ -29,6 +30,9 @@ std::string usageText() {
     std::ostringstream out;
     out << "usage: claimmark export --to FORMAT [--offsets codepoint|utf16|byte] [--article ARTICLE] SET.json... -o "
            "OUT\n"
+           "       claimmark export --to hf-tokens|sentences SET.json... -o OUT [--split train=80,dev=10,test=10]\n"
+           "                        [--seed N] [--flat]\n"
+           "       claimmark export --to labelstudio [--as annotations|predictions] SET.json... -o TASKS.json\n"
            "\n"
            "Writes the annotation sets (each with the article it points to) as a dataset for other\n"
            "tools. Several sets make one dataset (jsonl, csv, conll, labelstudio, doccano,\n"
@@ -41,7 +45,7 @@ std::string usageText() {
            "  --offsets UNIT     codepoint (Unicode code points), utf16 (UTF-16 code units, as\n"
            "                     JavaScript and doccano count) or byte (UTF-8 bytes); the\n"
            "                     default depends on the format. Every output states its unit.\n"
-           "  -o, --output OUT   the file (or folder, for brat and w3c) to write\n"
+           "  -o, --output OUT   the file (or folder, for brat, w3c, hf-tokens and --split) to write\n"
            "  --article ARTICLE  the article of the given sets, instead of the path each set\n"
            "                     names (read only inside the set's project folder or beside\n"
            "                     the set); it must be the version the sets were made on\n"
@@ -53,7 +57,18 @@ std::string usageText() {
            "                     author); --publisher-url URL its home page. Without these,\n"
            "                     the nearest claimmark-project.json above the first set gives\n"
            "                     them (\"claimreview\": {\"review_url\", \"publisher\",\n"
-           "                     \"publisher_url\"})"
+           "                     \"publisher_url\"})\n"
+           "  --split NAME=PCT,...  hf-tokens, sentences: split by article into NAME.jsonl files\n"
+           "                     (e.g. train=80,dev=10,test=10; whole percentages summing to\n"
+           "                     100; sentences then writes a folder). All sets of one article\n"
+           "                     go to the same part; the counts are printed\n"
+           "  --seed N           the split's shuffle (default 0): the same sets and seed give the\n"
+           "                     same split, in whatever order the sets are given\n"
+           "  --flat             hf-tokens: one `tags` column instead of one per label; refused\n"
+           "                     when two annotations cover the same token\n"
+           "  --as predictions   labelstudio: each set as a prediction (a pre-annotation to\n"
+           "                     review and submit), its pending suggestions in it with their\n"
+           "                     rules; the default, annotations, submits the reviewed work\n"
            "\n"
            "formats:\n";
     for (const ExportFormat& format : exportFormats()) {
@@ -79,6 +94,17 @@ std::string usageText() {
            "         kana, is a token of its own. A token partly covered by a span is inside it.\n"
            "         Sentences end at line ends and after . ! ? followed by white space; a blank\n"
            "         line separates sentences. Comment lines give the document and offset unit.\n"
+           "  hf-tokens  OUT/data.jsonl: a row per sentence {\"id\": \"<document>:<n>\", \"document\",\n"
+           "         \"annotator\", \"tokens\", \"<label>_tags\": BIO tags per label the data uses}\n"
+           "         (--flat: one \"tags\"); OUT/labels.json the tag names in order per column,\n"
+           "         OUT/README.md a dataset card (fill in its license). Tokens as conll;\n"
+           "         sentences as 'claimmark suggest' splits them. A span's first token in each\n"
+           "         row is B-.\n"
+           "  sentences  a row per sentence: id, document, annotator, text, start, end (in the\n"
+           "         article), offsets, labels, strength_max, claims (with strength), hedge_cues\n"
+           "         (with kind), evidence_types, spans (with attributes); span offsets are\n"
+           "         relative to the sentence. A span crossing a sentence end is in each\n"
+           "         sentence it overlaps, clipped (\"clipped\": true).\n"
            "  claimreview  an article made by 'claimmark intake' has its source record\n"
            "         (ARTICLE.source.json): its url, title, author, date and publisher become\n"
            "         itemReviewed.appearance. A missing review url is an error, not a file\n"
@@ -106,7 +132,11 @@ int runExport(const std::vector<std::string>& arguments) {
                                                         {"--include-suggested", "", false},
                                                         {"--review-url", "", true},
                                                         {"--publisher", "", true},
-                                                        {"--publisher-url", "", true}});
+                                                        {"--publisher-url", "", true},
+                                                        {"--flat", "", false},
+                                                        {"--split", "", true},
+                                                        {"--seed", "", true},
+                                                        {"--as", "", true}});
     if (parsed.help) {
         std::cout << kExportUsage;
         return kExitOk;
@@ -133,6 +163,8 @@ int runExport(const std::vector<std::string>& arguments) {
     const std::string* outName = parsed.value("--output");
     if (!outName) return usageError("export", "missing -o OUT");
     if (outName->empty()) return usageError("export", "-o needs a file or folder name");
+    if (std::string(format->name) == "labelstudio" && std::filesystem::path(*outName).filename() == "label_config.xml")
+        return usageError("export", "label_config.xml is where the labeling config goes; name the task file otherwise");
     if (parsed.positional.empty()) return usageError("export", "no annotation set given");
 
     std::optional<std::filesystem::path> article;
@@ -144,6 +176,35 @@ int runExport(const std::vector<std::string>& arguments) {
         if (!claimReview) return usageError("export", std::string(option) + " is for --to claimreview");
         if (value->empty()) return usageError("export", std::string(option) + " needs a value");
     }
+    // Training datasets: --flat (hf-tokens), --split and --seed (hf-tokens, sentences).
+    if (parsed.has("--flat") && !format->takesFlat) return usageError("export", "--flat is for --to hf-tokens");
+    options.flat = parsed.has("--flat");
+    for (const char* option : {"--split", "--seed"})
+        if (parsed.value(option) && !format->takesSplit)
+            return usageError("export", std::string(option) + " is for --to hf-tokens and --to sentences");
+    if (const std::string* spec = parsed.value("--split")) {
+        std::string problem;
+        options.split = dataset::parseSplitSpec(*spec, problem);
+        if (options.split.empty()) return usageError("export", problem);
+    }
+    if (const std::string* seed = parsed.value("--seed")) {
+        if (options.split.empty()) return usageError("export", "--seed is for --split (it seeds the shuffle)");
+        std::optional<std::uint64_t> value = dataset::parseSeed(*seed);
+        if (!value) return usageError("export", "--seed needs a whole number from 0 to 18446744073709551615");
+        options.seed = *value;
+    }
+    // Label Studio: --as annotations (submitted, the default) or predictions (to review).
+    if (const std::string* as = parsed.value("--as")) {
+        if (std::string(format->name) != "labelstudio") return usageError("export", "--as is for --to labelstudio");
+        if (*as != "annotations" && *as != "predictions")
+            return usageError("export", "--as takes annotations or predictions, not '" + *as + "'");
+        options.asPredictions = *as == "predictions";
+        if (options.asPredictions && parsed.has("--include-suggested"))
+            return usageError(
+                "export", "--as predictions already includes the pending suggestions; leave out --include-suggested");
+    }
+    // A one-file format that takes --split writes a folder of <part>.jsonl files with it.
+    const ExportLayout layout = options.split.empty() ? format->layout : ExportLayout::Folder;
 
     // Load and check everything first; report every bad set, not just the first.
     std::vector<ExportSource> sources;
@@ -175,8 +236,9 @@ int runExport(const std::vector<std::string>& arguments) {
         source.stem = base.empty() ? "document" : base;
         for (int n = 2; !stems.insert(source.stem).second; ++n) source.stem = base + "-" + std::to_string(n);
         source.document = std::move(*document);
-        source.set =
-            parsed.has("--include-suggested") ? std::move(loaded->set) : withoutPendingSuggestions(loaded->set);
+        source.set = parsed.has("--include-suggested") || options.asPredictions
+                         ? std::move(loaded->set)
+                         : withoutPendingSuggestions(loaded->set);
         if (claimReview) {
             // Where the article was published: the record intake wrote beside it.
             const std::filesystem::path articlePath = article ? *article : resolveDocumentPath(setPath, source.set);
@@ -216,7 +278,7 @@ int runExport(const std::vector<std::string>& arguments) {
         return kExitBadInput;
     }
 
-    ExportFileSink sink(*outName, format->layout);
+    ExportFileSink sink(*outName, layout);
     Result<ExportReport> output = runExportFormat(*format, sources, options, sink);
     if (!output) {
         sink.abandon();
@@ -230,10 +292,22 @@ int runExport(const std::vector<std::string>& arguments) {
         return kExitBadInput;
     }
 
+    // Files beside a one-file output (labelstudio's label_config.xml), each atomically.
+    const std::filesystem::path besideFolder = std::filesystem::path(*outName).parent_path();
+    for (const ExportFile& beside : output->besideFiles) {
+        const std::filesystem::path path = besideFolder / beside.relativePath;
+        Status wrote =
+            writeExportOutput(path, ExportOutput{{ExportFile{"", beside.content}}, {}, {}}, ExportLayout::File);
+        if (!wrote) {
+            std::cerr << wrote.error << '\n' << "wrote " << *outName << ", but not " << path.string() << '\n';
+            return kExitBadInput;
+        }
+    }
+
     for (const std::string& notice : output->notices) std::cerr << notice << '\n';
     std::size_t annotations = 0;
     for (const ExportSource& source : sources) annotations += source.set.annotationCount() - source.set.orphanedCount();
-    if (format->layout == ExportLayout::Folder) {
+    if (layout == ExportLayout::Folder) {
         std::cerr << "wrote " << plural(sink.fileCount(), "file", "files") << " to " << *outName << " ("
                   << plural(sources.size(), "document", "documents") << ", "
                   << plural(annotations, "annotation", "annotations") << ", offsets in "

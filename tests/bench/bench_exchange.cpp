@@ -37,6 +37,7 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -365,7 +366,8 @@ int main(int argc, char** argv) {
             Status written = sink.commit();
             return written ? std::string() : written.error;
         });
-        const std::string name = std::string("export_") + format.name;
+        std::string name = std::string("export_") + format.name;
+        std::replace(name.begin(), name.end(), '-', '_');  // export_hf_tokens_s
         printFigure(name + "_s", m.seconds, m.error);
         if (m.error.empty()) {
             printFigure(name + "_cpu_s", m.cpu, "");

@@ -68,6 +68,10 @@ const std::vector<ExportFormat>& exportFormats() {
          OffsetUnit::Utf16, true, writeDoccano},
         {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict", ExportLayout::File,
          OffsetUnit::CodePoint, false, writeClaimReview},
+        {"hf-tokens", "Hugging Face token classification: OUT/data.jsonl (a row per sentence), labels.json, README.md",
+         ExportLayout::Folder, OffsetUnit::CodePoint, false, writeHfTokens, true, true},
+        {"sentences", "one JSON line per sentence: text, labels, hedge cues, claim strengths, evidence types",
+         ExportLayout::File, OffsetUnit::CodePoint, true, writeSentences, true, false},
     };
     return formats;
 }

@@ -28,6 +28,7 @@
 #include "core/text/document.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -77,9 +78,23 @@ struct ReviewPublication {
     std::string publisherUrl;  // its home page
 };
 
+// One part of a training-dataset split (--split train=80,dev=10,test=10): its name (the
+// file <name>.jsonl) and its share of the documents in percent.
+struct DatasetSplitPart {
+    std::string name;
+    unsigned percent = 0;
+};
+
 struct ExportOptions {
     OffsetUnit offsets = OffsetUnit::CodePoint;  // the format's default unless --offsets given
     ReviewPublication review;                    // claimreview only
+    // Training datasets (hf-tokens, sentences; ExportFormat::takesSplit / takesFlat).
+    bool flat = false;                    // hf-tokens --flat: one `tags` column, overlaps refused
+    std::vector<DatasetSplitPart> split;  // --split: by document; empty: one data file
+    std::uint64_t seed = 0;               // --seed: the split's shuffle
+    // labelstudio --as predictions: each set is a prediction (a pre-annotation to review),
+    // its pending suggestions in it, instead of a submitted annotation.
+    bool asPredictions = false;
 };
 
 struct ExportFile {
@@ -90,12 +105,16 @@ struct ExportFile {
 // What a format reports besides its files.
 struct ExportReport {
     std::vector<std::string> notices;  // printed to stderr ("offsets are UTF-16 units ...")
+    // Files written beside a one-file output, in its folder, each replaced atomically
+    // (labelstudio's label_config.xml); relativePath is the file name.
+    std::vector<ExportFile> besideFiles;
 };
 
 // An export collected in memory (MemoryExportSink): its files and its notices.
 struct ExportOutput {
     std::vector<ExportFile> files;
     std::vector<std::string> notices;
+    std::vector<ExportFile> besideFiles;  // ExportReport::besideFiles
 };
 
 class ExportSink;
@@ -112,6 +131,10 @@ struct ExportFormat {
     // abandons what was written.
     Result<ExportReport> (*write)(const std::vector<ExportSource>& sources, const ExportOptions& options,
                                   ExportSink& sink);
+    // Training datasets: the format takes --split/--seed (a File format then writes a folder
+    // of <part>.jsonl files) and --flat.
+    bool takesSplit = false;
+    bool takesFlat = false;
 };
 
 // --- [SECTION] Import ---------------------------------------------------------------------

@@ -24,6 +24,11 @@ Result<ExportReport> writeDoccano(const std::vector<ExportSource>& sources, cons
                                   ExportSink& sink);
 Result<ExportReport> writeClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options,
                                       ExportSink& sink);
+// Training datasets (dataset/): Hugging Face token classification, sentence rows.
+Result<ExportReport> writeHfTokens(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                   ExportSink& sink);
+Result<ExportReport> writeSentences(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                    ExportSink& sink);
 
 // The same, collected in memory (for tests).
 inline Result<ExportOutput> exportJsonl(const std::vector<ExportSource>& sources, const ExportOptions& options) {
@@ -49,6 +54,12 @@ inline Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sourc
 }
 inline Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options) {
     return exportIntoMemory(writeClaimReview, sources, options);
+}
+inline Result<ExportOutput> exportHfTokens(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeHfTokens, sources, options);
+}
+inline Result<ExportOutput> exportSentences(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeSentences, sources, options);
 }
 
 Result<ImportOutput> importJsonl(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);

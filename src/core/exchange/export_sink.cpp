@@ -66,6 +66,7 @@ Result<ExportOutput> exportIntoMemory(ExportWriteFunction write, const std::vect
     ExportOutput output;
     output.files = std::move(sink.files());
     output.notices = std::move(report->notices);
+    output.besideFiles = std::move(report->besideFiles);
     return output;
 }
 

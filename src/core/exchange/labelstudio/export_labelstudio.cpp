@@ -26,9 +26,18 @@
 //   Label Studio text regions are contiguous: each fragment becomes its own region (ids
 //   a3, a3~2, ...), all carrying "claimmark_annotation": "a3"; attributes, note and
 //   relations hang on the first. The import joins them again.
+// [SECTION] Predictions (--as predictions)
+//   Each set becomes a prediction instead of a submitted annotation: "predictions":
+//   [{"model_version": "claimmark suggest", "claimmark_annotator", "result": [...]}] and
+//   no "annotations", so Label Studio shows the task as not yet labelled and offers the
+//   prediction as the pre-annotation a reviewer corrects and submits. The set's pending
+//   suggestions are in it (without --as predictions they are left out, or submitted with
+//   --include-suggested); their regions carry "claimmark_status": "suggested" and the rule
+//   that made them ("claimmark_rule"), which the import reads back.
 // [SECTION] Labeling config
 //   The project needs a labeling config that names the labels, relations and per-region
-//   controls; it is printed as a notice. For the built-in claim-strength schema:
+//   controls; it is written beside the tasks as label_config.xml (ExportReport::
+//   besideFiles) and named in a notice. For the built-in claim-strength schema:
 //
 // <View>
 //   <Labels name="label" toName="text">
@@ -185,14 +194,27 @@ public:
         m_out += "\":";
         appendJsonString(m_out, value);
     }
-    // Closes "value"; `group` (when not empty) is the claimmark annotation of a fragment.
-    void endResult(std::string_view group = {}) {
+    // Closes "value"; `group` (when not empty) is the claimmark annotation of a fragment;
+    // `suggestion` a pending suggestion whose status and rule the region carries.
+    void endResult(std::string_view group = {}, const Annotation* suggestion = nullptr) {
         m_out += '}';
         if (!group.empty()) {
             m_out += ",\"";
             m_out += kLsGroupKey;
             m_out += "\":";
             appendJsonString(m_out, group);
+        }
+        if (suggestion) {
+            m_out += ",\"";
+            m_out += kLsStatusKey;
+            m_out += "\":";
+            appendJsonString(m_out, suggestion->status);
+            if (!suggestion->rule.empty()) {
+                m_out += ",\"";
+                m_out += kLsRuleKey;
+                m_out += "\":";
+                appendJsonString(m_out, suggestion->rule);
+            }
         }
         m_out += '}';
     }
@@ -261,7 +283,7 @@ Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, 
     Diagnostics errors;
     content.beginFile("");
     content += "[";
-    std::size_t discontinuous = 0;
+    std::size_t discontinuous = 0, suggestions = 0;
 
     for (std::size_t t = 0; t < sources.size(); ++t) {
         const ExportSource& source = sources[t];
@@ -307,7 +329,11 @@ Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, 
         appendJsonString(content, kLsOffsetsKey);
         content += ':';
         appendJsonString(content, offsetUnitName(unit));
-        content += "}, \"annotations\": [{";
+        content += options.asPredictions ? "}, \"predictions\": [{\"model_version\": " : "}, \"annotations\": [{";
+        if (options.asPredictions) {
+            appendJsonString(content, kLsPredictionModel);
+            content += ", ";
+        }
         appendJsonString(content, kLsAnnotatorKey);
         content += ": ";
         appendJsonString(content, set.annotator);
@@ -319,7 +345,10 @@ Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, 
             for (std::size_t k = 0; k < a->spans.size(); ++k) {
                 results.beginResult(ids[k], "label", "labels", source.document, a->spans[k], unit, true);
                 results.valueList("labels", a->label);
-                results.endResult(a->spans.size() > 1 ? std::string_view(a->id) : std::string_view());
+                const bool pending = options.asPredictions && isPendingSuggestion(*a);
+                if (pending && k == 0) ++suggestions;
+                results.endResult(a->spans.size() > 1 ? std::string_view(a->id) : std::string_view(),
+                                  pending ? a : nullptr);
             }
             appendPerRegion(results, source, *a, unit);
         }
@@ -348,10 +377,16 @@ Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, 
         output.notices.push_back("labelstudio: " + std::to_string(discontinuous) +
                                  " discontinuous annotation(s) written as one region per fragment, tied by \"" +
                                  kLsGroupKey + "\"; Label Studio shows the fragments as separate regions");
+    if (options.asPredictions)
+        output.notices.push_back("labelstudio: " + std::to_string(sources.size()) +
+                                 (sources.size() == 1 ? " set" : " sets") +
+                                 " written as predictions (pre-annotations to review), with " +
+                                 std::to_string(suggestions) + " pending suggestion(s)");
     std::vector<const Schema*> schemas;
     for (const ExportSource& source : sources) schemas.push_back(&source.set.schema);
-    output.notices.push_back("labelstudio: labeling config for the project (Settings > Labeling Interface > Code):\n" +
-                             labelStudioConfig(mergeSchemas(schemas)));
+    output.besideFiles.push_back(ExportFile{kLsConfigFileName, labelStudioConfig(mergeSchemas(schemas))});
+    output.notices.push_back(std::string("labelstudio: the project's labeling config is ") + kLsConfigFileName +
+                             " beside the tasks (paste it into Settings > Labeling Interface > Code)");
 
     return output;
 }

@@ -6,7 +6,10 @@
 //   annotations[] (one per Label Studio annotator) becomes its own document, annotated by
 //   `completed_by` (an email, an object with "email", or a user number "user-<n>"), else
 //   claimmark's "claimmark_annotator", else "imported". predictions[] are not imported
-//   (said in a notice): they are a model's guesses, not anyone's annotations.
+//   (said in a notice): they are a model's guesses, not anyone's annotations — except those
+//   claimmark wrote (model_version "claimmark suggest", export --as predictions), read as
+//   the set they came from, regions with "claimmark_status": "suggested" as pending
+//   suggestions with their rule.
 // [SECTION] Results
 //   "labels" results are regions: value.start/end (code points, or data.claimmark_offsets),
 //   checked against value.text. Regions that share "claimmark_annotation" are the fragments
@@ -49,7 +52,9 @@ struct Planned {
     std::string note;
     std::string idHint;
     std::string path;
-    std::string addedId;  // after adding
+    std::string rule;        // a pending suggestion's rule (claimmark_rule)
+    bool suggested = false;  // claimmark_status "suggested" (--as predictions)
+    std::string addedId;     // after adding
 };
 
 // Imports one annotation (one annotator's result list) of one task.
@@ -101,6 +106,8 @@ private:
         std::string group;
         std::string note;  // from meta.text
         std::string path;
+        std::string rule;
+        bool suggested = false;
     };
 
     ImportBuilder& m_builder;
@@ -192,6 +199,11 @@ private:
                     if (line.is_string()) region.note += (region.note.empty() ? "" : "\n") + line.get<std::string>();
         }
         region.path = at;
+        if (result.contains(kLsStatusKey) && result[kLsStatusKey] == kSuggestedStatus) {
+            region.suggested = true;
+            if (result.contains(kLsRuleKey) && result[kLsRuleKey].is_string())
+                region.rule = result[kLsRuleKey].get<std::string>();
+        }
         m_regions.emplace(id, std::move(region));
         m_regionOrder.push_back(id);
     }
@@ -232,6 +244,8 @@ private:
             planned.note = region.note;
             planned.idHint = !region.group.empty() ? region.group : id;
             planned.path = region.path;
+            planned.suggested = region.suggested;
+            planned.rule = region.rule;
             if (!region.group.empty()) groupPlan[region.group] = m_planned.size();
             m_plannedOf[id].push_back(m_planned.size());
             m_planned.push_back(std::move(planned));
@@ -325,9 +339,19 @@ private:
                 planned.addedId =
                     m_builder.addAnnotation(planned.label, planned.spans, planned.attributes, planned.note, problemText,
                                             looksLikeClaimmarkId(planned.idHint) ? planned.idHint : "");
+                if (!planned.addedId.empty() && planned.suggested) markSuggested(planned);
             }
             if (!problemText.empty()) problem(planned.path, problemText);
         }
+    }
+
+    // A pending suggestion written by --as predictions comes back as one.
+    void markSuggested(const Planned& planned) {
+        Annotation a = *m_builder.set().findAnnotation(planned.addedId);
+        a.status = kSuggestedStatus;
+        a.origin = "suggested";
+        a.rule = planned.rule;
+        m_builder.set().replaceAnnotation(std::move(a));
     }
 
     // The claimmark id a relation end names; empty and a problem when there is none.
@@ -457,10 +481,13 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
         std::string base = data.contains(kLsDocumentKey) && data[kLsDocumentKey].is_string()
                                ? data[kLsDocumentKey].get<std::string>()
                                : "task-" + (task.contains("id") ? jsonIdText(task["id"]) : std::to_string(i + 1));
-        if (task.contains("predictions") && task["predictions"].is_array() && !task["predictions"].empty())
-            output.notices.push_back(file + ": " + at + ".predictions: not imported (only annotations are)");
-
-        std::vector<std::size_t> annotationIndexes;
+        // What becomes a set: each annotation not cancelled, and each prediction claimmark
+        // wrote (--as predictions); other predictions are a model's guesses, not imported.
+        struct Entry {
+            const json* annotation;
+            std::string path;
+        };
+        std::vector<Entry> entries;
         const json empty = json::array();
         const json& annotations = task.contains("annotations") ? task["annotations"] : empty;
         if (!annotations.is_array()) {
@@ -469,26 +496,37 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
         }
         for (std::size_t j = 0; j < annotations.size(); ++j) {
             const json& a = annotations[j];
+            const std::string path = at + ".annotations[" + std::to_string(j) + "]";
             if (a.is_object() && a.contains("was_cancelled") && a["was_cancelled"] == true) {
-                output.notices.push_back(file + ": " + at + ".annotations[" + std::to_string(j) +
-                                         "]: a cancelled (skipped) annotation is not imported");
+                output.notices.push_back(file + ": " + path + ": a cancelled (skipped) annotation is not imported");
                 continue;
             }
-            annotationIndexes.push_back(j);
+            entries.push_back({&a, path});
         }
+        std::size_t otherPredictions = 0;
+        if (task.contains("predictions") && task["predictions"].is_array())
+            for (std::size_t j = 0; j < task["predictions"].size(); ++j) {
+                const json& p = task["predictions"][j];
+                if (p.is_object() && p.contains("model_version") && p["model_version"] == kLsPredictionModel)
+                    entries.push_back({&p, at + ".predictions[" + std::to_string(j) + "]"});
+                else ++otherPredictions;
+            }
+        if (otherPredictions > 0)
+            output.notices.push_back(file + ": " + at + ".predictions: " + std::to_string(otherPredictions) +
+                                     " prediction(s) of another model not imported (only annotations are)");
         // A task nobody annotated still brings its text.
-        const bool none = annotationIndexes.empty();
-        if (none) annotationIndexes.push_back(0);
-        for (std::size_t j : annotationIndexes) {
-            const std::string annotationAt = at + ".annotations[" + std::to_string(j) + "]";
-            static const json kNoAnnotation = json::object();
-            const json& annotation = none ? kNoAnnotation : annotations[j];
+        static const json kNoAnnotation = json::object();
+        const bool none = entries.empty();
+        if (none) entries.push_back({&kNoAnnotation, at + ".annotations[0]"});
+        for (const Entry& entry : entries) {
+            const std::string& annotationAt = entry.path;
+            const json& annotation = *entry.annotation;
             if (!annotation.is_object()) {
                 problems.push_back({file, annotationAt, "expected an annotation object"});
                 continue;
             }
             const std::string annotator = annotatorOf(annotation, options);
-            const std::string stem = uniqueStem(annotationIndexes.size() > 1 ? base + "-" + annotator : base, stems);
+            const std::string stem = uniqueStem(entries.size() > 1 ? base + "-" + annotator : base, stems);
             Result<ImportBuilder> builder = ImportBuilder::create(text->get<std::string>(), stem, file, options);
             if (!builder) {
                 for (Diagnostic d : builder.errors())

@@ -40,6 +40,13 @@ inline constexpr const char* kLsGroupKey = "claimmark_annotation";
 inline constexpr const char* kLsNoteControl = "note";
 // Relations without a label in Label Studio become this type.
 inline constexpr const char* kLsUnlabelledRelation = "related";
+// On a region of a pending suggestion (--as predictions): its status and its rule.
+inline constexpr const char* kLsStatusKey = "claimmark_status";
+inline constexpr const char* kLsRuleKey = "claimmark_rule";
+// A prediction's model_version; predictions with it are read back as the set they came from.
+inline constexpr const char* kLsPredictionModel = "claimmark suggest";
+// The labeling config, written beside the task file.
+inline constexpr const char* kLsConfigFileName = "label_config.xml";
 
 // doccano keeps unknown keys of an imported line as the example's metadata; everything
 // claimmark adds lives under this one key: {"document", "sha256", "offsets", "annotator",

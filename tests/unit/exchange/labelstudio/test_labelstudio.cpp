@@ -171,11 +171,18 @@ TEST_CASE("labelstudio export: notices state the unit, the fragments and the lab
     };
     CHECK(has("offsets are code points"));
     CHECK(has("1 discontinuous annotation(s)"));
-    CHECK(has("<Label value=\"claim\" background=\"#e69f00\" hotkey=\"1\"/>"));
-    CHECK(has("<Number name=\"claim_strength\" toName=\"text\" perRegion=\"true\""));
-    CHECK(has("<Choice value=\"clinical-trial\"/>"));
-    CHECK(has("<Relation value=\"supports\"/>"));
-    CHECK(has("<TextArea name=\"note\""));
+    CHECK(has("label_config.xml beside the tasks"));
+    // The labeling config is a file beside the tasks.
+    REQUIRE(out.besideFiles.size() == 1);
+    CHECK(out.besideFiles[0].relativePath == "label_config.xml");
+    const std::string& config = out.besideFiles[0].content;
+    auto inConfig = [&](const std::string& part) { return config.find(part) != std::string::npos; };
+    CHECK(config.rfind("<View>", 0) == 0);
+    CHECK(inConfig("<Label value=\"claim\" background=\"#e69f00\" hotkey=\"1\"/>"));
+    CHECK(inConfig("<Number name=\"claim_strength\" toName=\"text\" perRegion=\"true\""));
+    CHECK(inConfig("<Choice value=\"clinical-trial\"/>"));
+    CHECK(inConfig("<Relation value=\"supports\"/>"));
+    CHECK(inConfig("<TextArea name=\"note\""));
 
     const ExportOutput utf16 = exportOk({cafeSource()}, OffsetUnit::Utf16);
     CHECK(std::any_of(utf16.notices.begin(), utf16.notices.end(),
@@ -292,7 +299,7 @@ TEST_CASE("labelstudio import: a file as Label Studio writes it, with two annota
         return std::any_of(imported->notices.begin(), imported->notices.end(),
                            [&](const std::string& n) { return n.find(part) != std::string::npos; });
     };
-    CHECK(has("[0].predictions: not imported"));
+    CHECK(has("[0].predictions: 1 prediction(s) of another model not imported"));
     CHECK(has("[0].annotations[0].result[5]: a \"choices\" result that belongs to no region is not imported"));
 
     // --annotator overrides completed_by.
