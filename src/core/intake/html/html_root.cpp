@@ -268,25 +268,6 @@ ArticleRoot findBody(const GumboNode* document, const StatsMap& stats) {
         if (tagOf(node) != GUMBO_TAG_ARTICLE) return;
         if (inner == nullptr || stats.at(node).textLength > stats.at(inner).textLength) inner = node;
     });
-    const std::string innerClass = inner != nullptr ? std::string(attribute(inner, "class")) : std::string();
-    if (!innerClass.empty()) {
-        // An endless-scroll page holds the next stories as more <article>s of the same class
-        // after the one asked for: the first of them that is a story of its own is the page's.
-        const GumboNode* first = nullptr;
-        bool reached = false;
-        forEachElement(best, stats, [&](const GumboNode* node) {
-            if (node == inner) reached = true;
-            if (reached || first != nullptr || tagOf(node) != GUMBO_TAG_ARTICLE) return;
-            if (attribute(node, "class") == innerClass &&
-                double(stats.at(node).textLength) >= 0.3 * double(stats.at(inner).textLength))
-                first = node;
-        });
-        if (first != nullptr) {
-            root.nodes.push_back(first);
-            root.how = "the first of several <article>s of one kind (an endless-scroll page)";
-            return root;
-        }
-    }
     if (inner != nullptr && double(stats.at(inner).textLength) >= 0.6 * double(bestStats.textLength)) {
         root.nodes.push_back(inner);
         root.how = "<article> holding most of the densest text";
