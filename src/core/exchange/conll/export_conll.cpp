@@ -21,6 +21,7 @@
 // out (with a notice).
 #include "core/exchange/exchange_formats.h"
 
+#include "core/exchange/dataset/dataset_support.h"
 #include "core/exchange/dataset/tokeniser.h"
 #include "core/exchange/export_sink.h"
 #include "core/exchange/export_support.h"
@@ -39,29 +40,7 @@ namespace {
 using dataset::forEachToken;
 using dataset::Token;
 using Offsets = dataset::TokenOffsets;
-
-// One fragment of an exported annotation: a code point range and its label column.
-struct Fragment {
-    std::size_t start, end, label;
-};
-
-// Every fragment of the set's annotations (orphans left out and counted), by start.
-std::vector<Fragment> fragmentsByStart(const AnnotationSet& set, const std::vector<std::string>& labels,
-                                       std::size_t& orphaned) {
-    std::vector<Fragment> fragments;
-    for (const Annotation& a : set.annotations()) {
-        if (a.orphaned) {
-            ++orphaned;
-            continue;
-        }
-        const std::size_t label = std::size_t(std::find(labels.begin(), labels.end(), a.label) - labels.begin());
-        if (label == labels.size()) continue;  // cannot happen: the set's labels are in its schema
-        for (const Span& span : a.spans) fragments.push_back(Fragment{span.start, span.end, label});
-    }
-    std::sort(fragments.begin(), fragments.end(),
-              [](const Fragment& x, const Fragment& y) { return x.start < y.start; });
-    return fragments;
-}
+using dataset::Fragment;
 
 std::size_t offsetOf(const Offsets& offsets, OffsetUnit unit) {
     switch (unit) {
@@ -98,7 +77,7 @@ Result<ExportReport> writeConll(const std::vector<ExportSource>& sources, const 
     for (const ExportSource& source : sources) {
         const Document& document = source.document;
         std::size_t orphaned = 0;
-        const std::vector<Fragment> fragments = fragmentsByStart(source.set, labels, orphaned);
+        const std::vector<Fragment> fragments = dataset::fragmentsOf(source.set, labels, orphaned);
 
         out += "# document = ";
         out += source.stem;
