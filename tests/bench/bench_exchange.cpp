@@ -6,7 +6,8 @@
 // `export_<format>_cpu_s` its CPU time, `export_<format>_peak_mib` the peak resident memory
 // of the process while exporting (the loaded article and set included: `inputs_rss_mib`)
 // and `export_<format>_extra_mib` what the export added to it; then `import_brat_s
-// <seconds>` for importing the brat export back. Each export runs in a forked child whose
+// <seconds>` for importing the brat export back (with `import_brat_cpu_s` and
+// `import_brat_extra_mib`, what the import added to the resident set). Each export runs in a forked child whose
 // ru_maxrss is its peak, so one format's memory does not hide another's. A format that
 // fails prints `export_<format>_s failed: <message>` and the run goes on. Timings are the
 // best of --runs runs (wall clock), the peak the largest. Not a test: nothing asserts
@@ -64,7 +65,8 @@ struct Options {
     std::size_t annotations = 100000;
     double megabytes = 10.0;
     int runs = 2;
-    std::string formats;  // comma-separated; empty: all
+    std::string formats;    // comma-separated; empty: all
+    std::string writeBrat;  // --write-brat DIR: write the brat export there and stop
 };
 
 bool formatWanted(const Options& options, const std::string& name) {
@@ -78,7 +80,8 @@ fs::path g_tempDir;
 
 [[noreturn]] void usage(const std::string& problem) {
     bench::exitWithUsage("bench_exchange", problem,
-                         "bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]");
+                         "bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge] "
+                         "[--write-brat DIR]");
 }
 
 Options parseOptions(int argc, char** argv) {
@@ -87,9 +90,11 @@ Options parseOptions(int argc, char** argv) {
         const std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
             std::cout << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]\n"
+                         "                      [--write-brat DIR]\n"
                          "Prints export_<format>_s, _cpu_s, _peak_mib and _extra_mib for every export format\n"
-                         "and import_brat_s (defaults: 100000 annotations, 10 MB article, best of 2 runs;\n"
-                         "--huge: a 200 MB article, 1 run).\n";
+                         "and import_brat_s, _cpu_s, _extra_mib (defaults: 100000 annotations, 10 MB article,\n"
+                         "best of 2 runs; --huge: a 200 MB article, 1 run). --write-brat DIR writes the brat\n"
+                         "export of the set into DIR and stops (to time `claimmark import` on it).\n";
             std::exit(0);
         }
         if (arg == "--huge") {
@@ -113,6 +118,8 @@ Options parseOptions(int argc, char** argv) {
             options.runs = int(*n);
         } else if (arg == "--formats") {
             options.formats = value;
+        } else if (arg == "--write-brat") {
+            options.writeBrat = value;
         } else {
             usage("unknown option " + arg);
         }
@@ -353,6 +360,18 @@ int main(int argc, char** argv) {
 
     std::cout << "inputs_rss_mib " << bench::fixed(currentRssMib(), 1) << "\n" << std::flush;
 
+    if (!options.writeBrat.empty()) {
+        const ExportFormat* brat = findExportFormat("brat");
+        if (!brat) die("no brat format in the registry");
+        ExportFileSink sink(options.writeBrat, ExportLayout::Folder);
+        Result<ExportReport> report = runExportFormat(*brat, sources, ExportOptions{}, sink);
+        if (!report) die("the brat export failed: " + report.errorText());
+        if (Status written = sink.commit(); !written) die(written.error);
+        std::cout << "wrote " << (fs::path(options.writeBrat) / "bench.ann").string() << "\n";
+        fs::remove_all(g_tempDir);
+        return 0;
+    }
+
     for (const ExportFormat& format : exportFormats()) {
         if (!formatWanted(options, format.name)) continue;
         ExportOptions exportOptions;
@@ -378,9 +397,11 @@ int main(int argc, char** argv) {
         fs::remove_all(out, ec);
     }
 
-    // import_brat_s: the brat export of the same set, read back.
+    // import_brat_s: the brat export of the same set, read back; _extra_mib is what the
+    // import added to the child's resident set (the inputs above are inherited).
     std::string error;
     double seconds = 0;
+    Measured importMeasured;
     const ExportFormat* brat = findExportFormat("brat");
     const ImportFormat* bratImport = findImportFormat("brat");
     if (!formatWanted(options, "brat")) {
@@ -406,9 +427,14 @@ int main(int argc, char** argv) {
             });
             error = m.error;
             seconds = m.seconds;
+            importMeasured = m;
         }
     }
     printFigure("import_brat_s", seconds, error);
+    if (error.empty()) {
+        printFigure("import_brat_cpu_s", importMeasured.cpu, "");
+        printFigure("import_brat_extra_mib", std::max(0.0, importMeasured.peakMib - importMeasured.startMib), "", 1);
+    }
 
     std::error_code ec;
     fs::remove_all(g_tempDir, ec);

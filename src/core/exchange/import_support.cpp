@@ -21,14 +21,14 @@ std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + 
 
 Result<ImportBuilder> ImportBuilder::create(std::string text, std::string stem, std::string sourceFile,
                                             const ImportOptions& options) {
-    Result<Document> document = Document::fromBytes(text, sourceFile);
+    // One copy of the article while importing: the document's; the result takes it at the end.
+    Result<Document> document = Document::fromBytes(std::move(text), sourceFile);
     if (!document) return document.errors();
     ImportBuilder builder;
     builder.m_document = std::move(*document);
     builder.m_sourceFile = std::move(sourceFile);
     builder.m_created = utcNowIso8601();
     builder.m_result.stem = std::move(stem);
-    builder.m_result.text = std::move(text);
     builder.m_result.set.annotator = options.annotator.empty() ? "imported" : options.annotator;
     builder.m_result.set.document.sha256 = builder.m_document.sha256();
     builder.m_result.set.document.length = builder.m_document.length();
@@ -225,7 +225,10 @@ std::vector<std::string> ImportBuilder::notices() const {
     return out;
 }
 
-ImportedDocument ImportBuilder::finish() && { return std::move(m_result); }
+ImportedDocument ImportBuilder::finish() && {
+    m_result.text = std::move(m_document).releaseBytes();
+    return std::move(m_result);
+}
 
 namespace {
 

@@ -27,12 +27,12 @@ std::string describeProblems(const Problems& problems, const std::string& prefix
 // --- [SECTION] Queries -------------------------------------------------------------------
 
 const Annotation* AnnotationSet::findAnnotation(std::string_view id) const {
-    auto it = m_annotationIndex.find(std::string(id));
+    auto it = m_annotationIndex.find(id);
     return it == m_annotationIndex.end() ? nullptr : &m_annotations[it->second];
 }
 
 const Relation* AnnotationSet::findRelation(std::string_view id) const {
-    auto it = m_relationIndex.find(std::string(id));
+    auto it = m_relationIndex.find(id);
     return it == m_relationIndex.end() ? nullptr : &m_relations[it->second];
 }
 
@@ -101,21 +101,21 @@ Problems AnnotationSet::checkAnnotation(const Annotation& a) const {
     if (a.spans.empty()) problems.push_back({"spans", "an annotation needs at least one span"});
     for (std::size_t i = 0; i < a.spans.size(); ++i) {
         const Span& s = a.spans[i];
-        const std::string path = "spans[" + std::to_string(i) + "]";
+        const auto path = [i] { return "spans[" + std::to_string(i) + "]"; };  // only for a problem
         if (s.start >= s.end) {
-            problems.push_back({path + ".end", "end (" + std::to_string(s.end) + ") must be greater than start (" +
-                                                   std::to_string(s.start) + ")"});
+            problems.push_back({path() + ".end", "end (" + std::to_string(s.end) + ") must be greater than start (" +
+                                                     std::to_string(s.start) + ")"});
             continue;
         }
         if (!a.orphaned && s.end > document.length) {
-            problems.push_back({path + ".end", "end (" + std::to_string(s.end) +
-                                                   ") is past the end of the document (length " +
-                                                   std::to_string(document.length) + " code points)"});
+            problems.push_back({path() + ".end", "end (" + std::to_string(s.end) +
+                                                     ") is past the end of the document (length " +
+                                                     std::to_string(document.length) + " code points)"});
         }
         if (i > 0 && s.start < a.spans[i - 1].end) {
-            problems.push_back({path + ".start", "spans must be sorted and must not overlap (starts at " +
-                                                     std::to_string(s.start) + ", before the previous span ends at " +
-                                                     std::to_string(a.spans[i - 1].end) + ")"});
+            problems.push_back({path() + ".start", "spans must be sorted and must not overlap (starts at " +
+                                                       std::to_string(s.start) + ", before the previous span ends at " +
+                                                       std::to_string(a.spans[i - 1].end) + ")"});
         }
     }
 
@@ -168,12 +168,15 @@ Status AnnotationSet::addAnnotation(Annotation annotation) {
 }
 
 Problems AnnotationSet::tryAddAnnotation(Annotation&& annotation) {
-    if (m_annotationIndex.count(annotation.id))
-        return {{"id", "annotation id \"" + annotation.id + "\" is already in use"}};
+    // One lookup: claim the id, give it back if the annotation does not pass its checks.
+    const auto [slot, fresh] = m_annotationIndex.try_emplace(annotation.id, m_annotations.size());
+    if (!fresh) return {{"id", "annotation id \"" + annotation.id + "\" is already in use"}};
     Problems problems = checkAnnotation(annotation);
-    if (!problems.empty()) return problems;
+    if (!problems.empty()) {
+        m_annotationIndex.erase(slot);
+        return problems;
+    }
     noteIdNumber(annotation.id, 'a', m_maxAnnotationNumber);
-    m_annotationIndex.emplace(annotation.id, m_annotations.size());
     m_annotations.push_back(std::move(annotation));
     ++m_revision;
     return {};
@@ -210,7 +213,7 @@ Status AnnotationSet::replaceAnnotation(Annotation annotation) {
 }
 
 Status AnnotationSet::removeAnnotation(std::string_view id) {
-    auto it = m_annotationIndex.find(std::string(id));
+    auto it = m_annotationIndex.find(id);
     if (it == m_annotationIndex.end()) return Status::failure("no annotation has id \"" + std::string(id) + "\"");
     for (const auto& r : m_relations)
         if (r.from == id || r.to == id)
@@ -228,19 +231,21 @@ Status AnnotationSet::removeAnnotation(std::string_view id) {
 }
 
 Status AnnotationSet::addRelation(Relation relation) {
-    if (m_relationIndex.count(relation.id))
-        return Status::failure("relation id \"" + relation.id + "\" is already in use");
+    const auto [slot, fresh] = m_relationIndex.try_emplace(relation.id, m_relations.size());
+    if (!fresh) return Status::failure("relation id \"" + relation.id + "\" is already in use");
     Problems problems = checkRelation(relation);
-    if (!problems.empty()) return Status::failure(describeProblems(problems));
+    if (!problems.empty()) {
+        m_relationIndex.erase(slot);
+        return Status::failure(describeProblems(problems));
+    }
     noteIdNumber(relation.id, 'r', m_maxRelationNumber);
-    m_relationIndex.emplace(relation.id, m_relations.size());
     m_relations.push_back(std::move(relation));
     ++m_revision;
     return Status::success();
 }
 
 Status AnnotationSet::removeRelation(std::string_view id) {
-    auto it = m_relationIndex.find(std::string(id));
+    auto it = m_relationIndex.find(id);
     if (it == m_relationIndex.end()) return Status::failure("no relation has id \"" + std::string(id) + "\"");
     const std::size_t index = it->second;
     m_relationIndex.erase(it);

@@ -105,8 +105,14 @@ public:
 private:
     std::vector<Annotation> m_annotations;
     std::vector<Relation> m_relations;
-    std::unordered_map<std::string, std::size_t> m_annotationIndex;
-    std::unordered_map<std::string, std::size_t> m_relationIndex;
+    // Looked up by string_view without making a string (transparent hash and equality).
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    };
+    using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+    IdIndex m_annotationIndex;
+    IdIndex m_relationIndex;
     std::uint64_t m_maxAnnotationNumber = 0;
     std::uint64_t m_maxRelationNumber = 0;
     std::uint64_t m_revision = 0;

@@ -44,6 +44,8 @@ public:
     static Result<Document> fromBytes(std::string bytes, std::string name = "<text>");
 
     const std::string& bytes() const { return m_bytes; }
+    // Gives the bytes away (the document is left without text; for a caller done with it).
+    std::string releaseBytes() && { return std::move(m_bytes); }
     const std::string& name() const { return m_name; }
     // Lower-case hex SHA-256 of the bytes, computed once at load.
     const std::string& sha256() const { return m_sha256; }

@@ -14,6 +14,7 @@
 // that refers to it (an R line whose T was skipped, ...).
 #include "core/exchange/brat/brat_format.h"
 #include "core/exchange/brat/brat_ann_parser.h"
+#include "core/exchange/brat/brat_id_index.h"
 #include "core/model/covered_text.h"
 #include "core/exchange/exchange_formats.h"
 #include "core/storage/file_io.h"
@@ -24,7 +25,6 @@
 #include <map>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace claimmark {
 
@@ -36,7 +36,6 @@ using brat::inQuotes;
 using brat::Kind;
 using brat::parseLine;
 using brat::Record;
-using brat::splitOn;
 
 // --- [SECTION] Inputs ---------------------------------------------------------------------
 
@@ -95,10 +94,63 @@ struct FileImport {
     }
 };
 
+// A T line that passed its checks, on its way to becoming an annotation.
+struct Pending {
+    const Record* record;
+    std::vector<Span> spans;  // sorted
+    Attributes attributes;
+    std::string note;
+    bool event = false;
+    std::string addedId;  // the claimmark id, once added
+};
+
+// What the lines of one file refer to: ids resolved through the index, per-record state in
+// arrays beside the records (no map keyed by strings on the way).
+struct Lines {
+    std::vector<Record> records;
+    brat::IdIndex byId;                    // T/R/E id -> record index
+    std::vector<char> failed;              // per record: its line was a problem
+    std::vector<std::uint32_t> pendingOf;  // per record: index into `pending`, or kNone
+    std::vector<Pending> pending;
+
+    explicit Lines(std::size_t lineCount) : byId(lineCount) {}
+
+    const Record* find(std::string_view id) const {
+        const std::uint32_t at = byId.find(id);
+        return at == brat::IdIndex::kNone ? nullptr : &records[at];
+    }
+    std::size_t indexOf(const Record& r) const { return std::size_t(&r - records.data()); }
+    bool hasFailed(std::string_view id) const {
+        const std::uint32_t at = byId.find(id);
+        return at != brat::IdIndex::kNone && failed[at];
+    }
+    // The T record an A/N/#/E/* line's id stands for: T itself, or an event's trigger.
+    const Record* triggerOf(std::string_view id) const {
+        const Record* r = find(id);
+        if (!r) return nullptr;
+        if (r->kind == Kind::Text) return r;
+        if (r->kind == Kind::Event) {
+            const Record* t = find(r->arguments.front().id);
+            return t && t->kind == Kind::Text ? t : nullptr;
+        }
+        return nullptr;
+    }
+    // The pending annotation of a T record (or of the trigger `id` stands for), or null.
+    Pending* pendingOfId(std::string_view id) {
+        const Record* t = triggerOf(id);
+        if (!t) return nullptr;
+        const std::uint32_t at = pendingOf[indexOf(*t)];
+        return at == brat::IdIndex::kNone ? nullptr : &pending[at];
+    }
+};
+
+std::string quoted(std::string_view text) { return inQuotes(text); }
+std::string str(std::string_view text) { return std::string(text); }
+
 // Attributes the schema lacks get one definition from all their values in the file (so a
 // file whose first value is "4" and a later one "High" makes an enum, not a failing ordinal).
-void defineNewAttributes(ImportBuilder& builder, const std::vector<const Record*>& attributeRecords,
-                         const std::unordered_map<std::string, std::string>& labelOfTarget, FileImport& fi) {
+void defineNewAttributes(ImportBuilder& builder,
+                         const std::vector<std::pair<const Record*, const Pending*>>& attributes, FileImport& fi) {
     struct Seen {
         bool binary = false;
         bool nonInteger = false;
@@ -108,21 +160,20 @@ void defineNewAttributes(ImportBuilder& builder, const std::vector<const Record*
     };
     std::map<std::pair<std::string, std::string>, Seen> seen;
     std::vector<std::pair<std::string, std::string>> order;
-    for (const Record* r : attributeRecords) {
-        auto label = labelOfTarget.find(r->target);
-        if (label == labelOfTarget.end()) continue;
-        const LabelDef* def = builder.set().schema.findLabel(label->second);
-        if (!def || def->findAttribute(r->type)) continue;
-        auto key = std::make_pair(label->second, r->type);
+    for (const auto& [r, p] : attributes) {
+        const std::string label = str(p->record->type);
+        const LabelDef* def = builder.set().schema.findLabel(label);
+        if (!def || def->findAttribute(str(r->type))) continue;
+        auto key = std::make_pair(label, str(r->type));
         auto [it, fresh] = seen.try_emplace(key);
         if (fresh) order.push_back(key);
         Seen& s = it->second;
-        if (!r->value) {
+        if (!r->hasValue) {
             s.binary = true;
             continue;
         }
-        if (std::find(s.values.begin(), s.values.end(), *r->value) == s.values.end()) s.values.push_back(*r->value);
-        const std::optional<std::size_t> n = brat::parseOffset(*r->value);
+        if (std::find(s.values.begin(), s.values.end(), r->value) == s.values.end()) s.values.push_back(str(r->value));
+        const std::optional<std::size_t> n = brat::parseOffset(r->value);
         if (!n) {
             s.nonInteger = true;
             continue;
@@ -150,6 +201,32 @@ void defineNewAttributes(ImportBuilder& builder, const std::vector<const Record*
         fi.notices.push_back(fi.file + ": attribute " + inQuotes(key.second) + " of label " + inQuotes(key.first) +
                              " is not in the schema; added it as " + attributeKindName(def.kind));
     }
+}
+
+// Every line into a Record; ids of T, R and E lines indexed.
+void parseLines(std::string_view ann, Lines& lines, FileImport& fi) {
+    lines.records.reserve(std::size_t(std::count(ann.begin(), ann.end(), '\n')) + 1);
+    std::size_t lineNumber = 0;
+    for (std::size_t from = 0; from <= ann.size();) {
+        const std::size_t newline = std::min(ann.find('\n', from), ann.size());
+        std::string_view line = ann.substr(from, newline - from);
+        from = newline + 1;
+        ++lineNumber;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // a .ann saved with CRLF
+        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        Record& r = lines.records.emplace_back();
+        r.line = lineNumber;
+        std::string p = parseLine(line, r);
+        if (p.empty() && (r.kind == Kind::Text || r.kind == Kind::Relation || r.kind == Kind::Event) &&
+            !lines.byId.insert(r.id, std::uint32_t(lines.records.size() - 1)))
+            p = str(r.id) + ": the id is used twice (first on line " + std::to_string(lines.find(r.id)->line) + ")";
+        if (!p.empty()) {
+            fi.problem(lineNumber, p);
+            lines.records.pop_back();
+        }
+    }
+    lines.failed.assign(lines.records.size(), 0);
+    lines.pendingOf.assign(lines.records.size(), brat::IdIndex::kNone);
 }
 
 std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOptions& options, FileImport& fi) {
@@ -183,157 +260,118 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
     ImportBuilder& builder = *created;
     const Document& document = builder.document();
 
-    // Parse every line.
-    std::vector<Record> records;
-    std::unordered_map<std::string, std::size_t> byId;  // T/R/E id -> record index
-    const std::vector<std::string_view> lines = splitOn(*annBytes, '\n');
-    records.reserve(lines.size());
-    byId.reserve(lines.size());
-    std::size_t lineNumber = 0;
-    for (std::string_view line : lines) {
-        ++lineNumber;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // a .ann saved with CRLF
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        Record r;
-        r.line = lineNumber;
-        if (std::string p = parseLine(line, r); !p.empty()) {
-            fi.problem(lineNumber, p);
-            continue;
-        }
-        if (r.kind == Kind::Text || r.kind == Kind::Relation || r.kind == Kind::Event) {
-            if (!byId.emplace(r.id, records.size()).second) {
-                fi.problem(lineNumber, r.id + ": the id is used twice (first on line " +
-                                           std::to_string(records[byId[r.id]].line) + ")");
-                continue;
-            }
-        }
-        records.push_back(std::move(r));
-    }
+    Lines lines(std::size_t(std::count(annBytes->begin(), annBytes->end(), '\n')) + 1);
+    parseLines(*annBytes, lines, fi);
+    std::vector<Record>& records = lines.records;
 
-    // Resolves an id an A/N/#/E/* line points at to a T id: T itself, or an event's trigger.
-    std::unordered_set<std::string> failed;  // ids whose line was a problem
-    auto kindOf = [&](const std::string& id) -> const Record* {
-        auto it = byId.find(id);
-        return it == byId.end() ? nullptr : &records[it->second];
-    };
-    auto triggerOf = [&](const std::string& id) -> std::string {
-        const Record* r = kindOf(id);
-        if (!r) return {};
-        if (r->kind == Kind::Text) return r->id;
-        if (r->kind == Kind::Event) {
-            const Record* t = kindOf(r->arguments.front().id);
-            return t && t->kind == Kind::Text ? t->id : std::string();
-        }
-        return {};
-    };
-    auto refersTo = [&](const Record& r, const std::string& id) {
-        const std::string who = r.id.empty() ? "* line" : r.id;
-        if (failed.count(id)) return who + ": refers to " + id + ", which was left out (see its line)";
-        if (!kindOf(id)) return who + ": refers to " + id + ", which is not in the file";
-        return who + ": refers to " + id + ", which cannot be the target here";
+    auto refersTo = [&](const Record& r, std::string_view id) {
+        const std::string who = r.id.empty() ? "* line" : str(r.id);
+        if (lines.hasFailed(id)) return who + ": refers to " + str(id) + ", which was left out (see its line)";
+        if (!lines.find(id)) return who + ": refers to " + str(id) + ", which is not in the file";
+        return who + ": refers to " + str(id) + ", which cannot be the target here";
     };
 
     // Events are checked first: attributes and notes may point at them.
     for (const Record& r : records) {
         if (r.kind != Kind::Event) continue;
-        const Record* t = kindOf(r.arguments.front().id);
+        const Record* t = lines.find(r.arguments.front().id);
         if (!t || t->kind != Kind::Text) {
-            fi.problem(r.line, r.id + ": the trigger " + r.arguments.front().id + " is not a T annotation in the file");
-            failed.insert(r.id);
+            fi.problem(r.line, str(r.id) + ": the trigger " + str(r.arguments.front().id) +
+                                   " is not a T annotation in the file");
+            lines.failed[lines.indexOf(r)] = 1;
         }
     }
 
     // T lines: check the spans and the stated text.
-    struct Pending {
-        const Record* record;
-        std::vector<Span> spans;  // sorted
-        Attributes attributes;
-        std::string note;
-        bool event = false;
-    };
-    std::vector<Pending> pending;
-    std::unordered_map<std::string, std::size_t> pendingOf;  // T id -> index
+    std::vector<Pending>& pending = lines.pending;
     pending.reserve(records.size());
-    pendingOf.reserve(records.size());
-    for (const Record& r : records) {
+    auto byStart = [](const Span& x, const Span& y) { return x.start < y.start; };
+    for (Record& r : records) {
         if (r.kind != Kind::Text) continue;
-        std::vector<Span> spans = r.spans;
-        std::string p = builder.checkSpans(spans, nullptr);
-        if (p.empty() && r.text) {
-            // The stated text joins the fragments as listed; accept either that or document order.
-            const std::string found = coveredText(document, spans);
-            if (found != *r.text && coveredText(document, r.spans) != *r.text) {
+        // The stated text joins the fragments as listed; accept either that or document order.
+        std::vector<Span> listed;
+        if (r.hasText && !std::is_sorted(r.spans.begin(), r.spans.end(), byStart)) listed = r.spans;
+        std::string p = builder.checkSpans(r.spans, nullptr);
+        if (p.empty() && r.hasText) {
+            const std::string found = coveredText(document, r.spans);
+            if (found != r.text && (listed.empty() || coveredText(document, listed) != r.text)) {
                 // brat trusts the offsets: a text column with stray white space around it is fine.
-                if (sameButSurroundingWhiteSpace(*r.text, found)) builder.countStrayWhiteSpace();
-                else p = "expected " + inQuotes(*r.text) + ", found " + inQuotes(found);
+                if (sameButSurroundingWhiteSpace(r.text, found)) builder.countStrayWhiteSpace();
+                else p = "expected " + quoted(r.text) + ", found " + inQuotes(found);
             }
         }
         if (!p.empty()) {
-            fi.problem(r.line, r.id + ": " + p);
-            failed.insert(r.id);
+            fi.problem(r.line, str(r.id) + ": " + p);
+            lines.failed[lines.indexOf(r)] = 1;
             continue;
         }
-        builder.ensureLabel(r.type);
-        pendingOf.emplace(r.id, pending.size());
-        pending.push_back({&r, std::move(spans), {}, {}, false});
+        builder.ensureLabel(str(r.type));
+        lines.pendingOf[lines.indexOf(r)] = std::uint32_t(pending.size());
+        pending.push_back({&r, std::move(r.spans), {}, {}, false, {}});
     }
     for (const Record& r : records) {
-        if (r.kind != Kind::Event || failed.count(r.id)) continue;
-        const std::string t = r.arguments.front().id;
-        if (failed.count(t)) {
+        if (r.kind != Kind::Event || lines.failed[lines.indexOf(r)]) continue;
+        const std::string_view t = r.arguments.front().id;
+        if (lines.hasFailed(t)) {
             fi.problem(r.line, refersTo(r, t));
-            failed.insert(r.id);
+            lines.failed[lines.indexOf(r)] = 1;
             continue;
         }
-        pending[pendingOf.at(t)].event = true;
+        lines.pendingOfId(t)->event = true;
     }
 
     // A/M, N and # lines: attributes and notes of the annotations (relation notes kept aside).
-    std::unordered_map<std::string, std::string> labelOfTarget;
-    std::vector<const Record*> attributeRecords;
-    std::unordered_map<std::string, std::string> relationNotes;  // R id -> note
+    std::vector<std::pair<const Record*, Pending*>> annotating;       // A/M/N/# line -> its annotation
+    std::unordered_map<std::string_view, std::string> relationNotes;  // R id -> note
     for (const Record& r : records) {
         if (r.kind != Kind::Attribute && r.kind != Kind::Normalization && r.kind != Kind::Note) continue;
-        const Record* target = kindOf(r.target);
+        const Record* target = lines.find(r.target);
+        auto noteText = [&r] { return r.type == "AnnotatorNotes" ? str(r.text) : str(r.type) + ": " + str(r.text); };
         if (r.kind == Kind::Note && target && target->kind == Kind::Relation) {
             std::string& note = relationNotes[r.target];
-            note += (note.empty() ? "" : "\n") + (r.type == "AnnotatorNotes" ? *r.text : r.type + ": " + *r.text);
+            note += (note.empty() ? "" : "\n") + noteText();
             continue;
         }
-        const std::string t = triggerOf(r.target);
-        if (t.empty() || failed.count(r.target) || !pendingOf.count(t)) {
-            std::string p = refersTo(r, failed.count(t) ? t : r.target);
+        const Record* t = lines.triggerOf(r.target);
+        Pending* p = lines.hasFailed(r.target) ? nullptr : lines.pendingOfId(r.target);
+        if (!p) {
+            std::string problem = refersTo(r, t && lines.hasFailed(t->id) ? t->id : r.target);
             if (target && target->kind == Kind::Relation)
-                p = r.id + ": " + (r.kind == Kind::Attribute ? "attributes" : "normalizations") + " on relations (" +
-                    r.target + ") are not supported";
-            fi.problem(r.line, p);
+                problem = str(r.id) + ": " + (r.kind == Kind::Attribute ? "attributes" : "normalizations") +
+                          " on relations (" + str(r.target) + ") are not supported";
+            fi.problem(r.line, problem);
             continue;
         }
-        labelOfTarget[r.target] = pending[pendingOf.at(t)].record->type;
-        if (r.kind == Kind::Attribute) attributeRecords.push_back(&r);
+        annotating.emplace_back(&r, p);
     }
-    defineNewAttributes(builder, attributeRecords, labelOfTarget, fi);
+    {
+        std::vector<std::pair<const Record*, const Pending*>> attributeLines;
+        for (const auto& [r, p] : annotating)
+            if (r->kind == Kind::Attribute) attributeLines.emplace_back(r, p);
+        defineNewAttributes(builder, attributeLines, fi);
+    }
 
     std::size_t normalizations = 0;
-    for (const Record& r : records) {
-        if (r.kind != Kind::Attribute && r.kind != Kind::Normalization && r.kind != Kind::Note) continue;
-        if (!labelOfTarget.count(r.target)) continue;  // reported above
-        Pending& p = pending[pendingOf.at(triggerOf(r.target))];
-        const std::string& label = p.record->type;
+    for (const auto& [rp, pp] : annotating) {
+        const Record& r = *rp;
+        Pending& p = *pp;
+        const std::string label = str(p.record->type);
         if (r.kind == Kind::Note) {
-            p.note += (p.note.empty() ? "" : "\n") + (r.type == "AnnotatorNotes" ? *r.text : r.type + ": " + *r.text);
+            p.note += (p.note.empty() ? "" : "\n") +
+                      (r.type == "AnnotatorNotes" ? str(r.text) : str(r.type) + ": " + str(r.text));
         } else if (r.kind == Kind::Attribute) {
-            if (p.attributes.count(r.type)) {
-                fi.problem(r.line, r.id + ": " + r.target + " already has attribute " + inQuotes(r.type));
+            const std::string name = str(r.type);
+            if (p.attributes.count(name)) {
+                fi.problem(r.line, str(r.id) + ": " + str(r.target) + " already has attribute " + quoted(r.type));
                 continue;
             }
             AttributeValue value;
-            const nlohmann::json json = r.value ? nlohmann::json(*r.value) : nlohmann::json(true);
-            if (std::string e = builder.ensureAttribute(label, r.type, json, value); !e.empty()) {
-                fi.problem(r.line, r.id + ": " + e);
+            const nlohmann::json json = r.hasValue ? nlohmann::json(str(r.value)) : nlohmann::json(true);
+            if (std::string e = builder.ensureAttribute(label, name, json, value); !e.empty()) {
+                fi.problem(r.line, str(r.id) + ": " + e);
                 continue;
             }
-            p.attributes[r.type] = std::move(value);
+            p.attributes[name] = std::move(value);
         } else {
             // N: text attribute "reference", "reference-2", ... holding "db:id[ string]".
             int index = 1;
@@ -350,9 +388,9 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
                                      " is not in the schema; added it as text (it holds brat N lines)");
             }
             AttributeValue value;
-            const std::string text = *r.value + (r.text && !r.text->empty() ? " " + *r.text : "");
+            const std::string text = str(r.value) + (r.hasText && !r.text.empty() ? " " + str(r.text) : "");
             if (std::string e = builder.ensureAttribute(label, name, nlohmann::json(text), value); !e.empty()) {
-                fi.problem(r.line, r.id + ": " + e);
+                fi.problem(r.line, str(r.id) + ": " + e);
                 continue;
             }
             p.attributes[name] = std::move(value);
@@ -361,54 +399,49 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
     }
 
     // Annotations, in file order.
-    std::unordered_map<std::string, std::string> annotationOf;  // T id -> claimmark id
-    annotationOf.reserve(pending.size());
     builder.set().reserve(pending.size(), records.size() - pending.size());
     std::size_t events = 0;
     for (Pending& p : pending) {
         std::string error;
-        const std::string id =
-            builder.addAnnotation(p.record->type, p.spans, std::move(p.attributes), std::move(p.note), error);
-        if (id.empty()) {
-            fi.problem(p.record->line, p.record->id + ": " + error);
-            failed.insert(p.record->id);
+        p.addedId = builder.addAnnotation(str(p.record->type), std::move(p.spans), std::move(p.attributes),
+                                          std::move(p.note), error);
+        if (p.addedId.empty()) {
+            fi.problem(p.record->line, str(p.record->id) + ": " + error);
+            lines.failed[lines.indexOf(*p.record)] = 1;
             continue;
         }
         if (p.event) {
-            Annotation a = *builder.set().findAnnotation(id);
+            Annotation a = *builder.set().findAnnotation(p.addedId);
             a.extra[brat::kEventKey] = true;
             builder.set().replaceAnnotation(std::move(a));
             ++events;
         }
-        annotationOf.emplace(p.record->id, id);
     }
 
     // R, E and * lines become relations, in file order.
-    auto addRelation = [&](const Record& r, const std::string& type, const std::string& fromBrat,
-                           const std::string& toBrat, bool eventArgument, bool equivalence = false) {
-        const std::string fromT = triggerOf(fromBrat), toT = triggerOf(toBrat);
-        auto from = annotationOf.find(fromT), to = annotationOf.find(toT);
-        if (from == annotationOf.end() || failed.count(fromBrat)) {
-            fi.problem(r.line, refersTo(r, fromT.empty() || failed.count(fromBrat) ? fromBrat : fromT));
-            return false;
-        }
-        if (to == annotationOf.end() || failed.count(toBrat)) {
-            fi.problem(r.line, refersTo(r, toT.empty() || failed.count(toBrat) ? toBrat : toT));
+    auto addRelation = [&](const Record& r, std::string_view type, std::string_view fromBrat, std::string_view toBrat,
+                           bool eventArgument, bool equivalence = false) {
+        const Pending* from = lines.pendingOfId(fromBrat);
+        const Pending* to = lines.pendingOfId(toBrat);
+        for (const auto& [end, bratId] : {std::pair{from, fromBrat}, std::pair{to, toBrat}}) {
+            if (end && !end->addedId.empty() && !lines.hasFailed(bratId)) continue;
+            const Record* t = lines.triggerOf(bratId);
+            fi.problem(r.line, refersTo(r, !t || lines.hasFailed(bratId) ? bratId : t->id));
             return false;
         }
         AnnotationSet& set = builder.set();
-        builder.ensureRelation(type, set.findAnnotation(from->second)->label, set.findAnnotation(to->second)->label);
         Relation relation;
+        relation.type = str(type);
+        builder.ensureRelation(relation.type, str(from->record->type), str(to->record->type));
         relation.id = set.nextRelationId();
-        relation.type = type;
-        relation.from = from->second;
-        relation.to = to->second;
+        relation.from = from->addedId;
+        relation.to = to->addedId;
         if (eventArgument) relation.extra[brat::kEventArgumentKey] = true;
         if (equivalence) relation.extra[brat::kEquivalenceKey] = true;
         if (auto note = relationNotes.find(r.id); !r.id.empty() && note != relationNotes.end())
             relation.extra[brat::kRelationNoteKey] = note->second;
         if (Status s = set.addRelation(std::move(relation)); !s) {
-            fi.problem(r.line, (r.id.empty() ? "* line" : r.id) + ": " + s.error);
+            fi.problem(r.line, (r.id.empty() ? "* line" : str(r.id)) + ": " + s.error);
             return false;
         }
         return true;
@@ -417,12 +450,11 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
     for (const Record& r : records) {
         if (r.kind == Kind::Relation) {
             addRelation(r, r.type, r.arguments[0].id, r.arguments[1].id, false);
-        } else if (r.kind == Kind::Event && !failed.count(r.id)) {
-            const std::string& trigger = r.arguments.front().id;
-            const std::string& label = kindOf(trigger)->type;
+        } else if (r.kind == Kind::Event && !lines.failed[lines.indexOf(r)]) {
+            const std::string_view label = lines.find(r.arguments.front().id)->type;
             if (r.type != label)
-                fi.notices.push_back(fi.file + ": line " + std::to_string(r.line) + ": " + r.id + ": event type " +
-                                     inQuotes(r.type) + " differs from its trigger's label " + inQuotes(label) +
+                fi.notices.push_back(fi.file + ": line " + std::to_string(r.line) + ": " + str(r.id) + ": event type " +
+                                     quoted(r.type) + " differs from its trigger's label " + quoted(label) +
                                      "; kept the trigger's label");
             for (std::size_t i = 1; i < r.arguments.size(); ++i)
                 addRelation(r, r.arguments[i].role, r.id, r.arguments[i].id, true);

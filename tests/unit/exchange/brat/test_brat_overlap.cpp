@@ -42,7 +42,7 @@ std::size_t checkAllPairs(const std::string& ann, const OverlapRules& rules) {
             ++pairs;
             CAPTURE(bounds[i].id);
             CAPTURE(bounds[j].id);
-            CHECK(rules.allows(bounds[i].type, bounds[j].type, overlap));
+            CHECK(rules.allows(std::string(bounds[i].type), std::string(bounds[j].type), overlap));
         }
     return pairs;
 }
