@@ -96,17 +96,17 @@ struct TsvSpan {
 
 // A token row or a sub-token row and the spans on it.
 struct Unit {
-    std::size_t token;
+    std::uint32_t token;
     std::uint32_t cpStart, cpEnd;
     std::uint32_t sub;  // 0: the token itself; k: the row "<s>-<t>.<k>"
-    std::size_t firstSpan, spanCount;
+    std::uint32_t firstSpan, spanCount;
 };
 
 struct Piece {
-    std::size_t token;
+    std::uint32_t token;
     std::uint32_t cpStart, cpEnd;
     bool whole;
-    std::size_t span;
+    std::uint32_t span;
 };
 
 // A relation, on the first unit of its dependent's first span.
@@ -121,7 +121,7 @@ struct Layout {
     std::vector<SentenceRange> sentences;
     std::vector<TsvSpan> spans;
     std::vector<Unit> units;                      // by token, the token's own row first
-    std::vector<std::size_t> unitSpans;           // Unit::firstSpan indexes here
+    std::vector<std::uint32_t> unitSpans;         // Unit::firstSpan indexes here
     std::vector<std::vector<std::string>> cells;  // per span, per span column: escaped value
     std::vector<RelationOut> relations;           // by unit
     std::vector<std::string> trimmed, dropped;
@@ -144,7 +144,8 @@ bool addPieces(const std::vector<Tok>& tokens, std::size_t s, std::size_t e, std
     for (auto t = first; t != past; ++t) {
         const std::uint32_t ps = std::max<std::uint32_t>(t->cpStart, std::uint32_t(s));
         const std::uint32_t pe = std::min<std::uint32_t>(t->cpEnd, std::uint32_t(e));
-        pieces.push_back(Piece{std::size_t(t - tokens.begin()), ps, pe, ps == t->cpStart && pe == t->cpEnd, span});
+        pieces.push_back(
+            Piece{std::uint32_t(t - tokens.begin()), ps, pe, ps == t->cpStart && pe == t->cpEnd, std::uint32_t(span)});
     }
     return true;
 }
@@ -180,6 +181,7 @@ void planSpans(const ExportSource& source, const std::vector<std::string>& attri
             if (it != a->attributes.end()) cells[3 + k] = attributeCell(it->second);
         }
         for (const Span& fragment : a->spans) {
+            const bool lastFragment = &fragment == &a->spans.back();
             TsvSpan span{a, 0, 0};
             const std::size_t before = pieces.size();
             if (!addPieces(layout.tokens, fragment.start, fragment.end, layout.spans.size(), pieces, trimmed, span))
@@ -188,7 +190,8 @@ void planSpans(const ExportSource& source, const std::vector<std::string>& attri
             if (!any) firstSpanOf.emplace(a->id, layout.spans.size());
             any = true;
             layout.spans.push_back(span);
-            layout.cells.push_back(cells);
+            if (lastFragment) layout.cells.push_back(std::move(cells));
+            else layout.cells.push_back(cells);
         }
         if (!any) layout.dropped.push_back(a->id);
         else if (trimmed) layout.trimmed.push_back(a->id);
@@ -212,7 +215,7 @@ void planSpans(const ExportSource& source, const std::vector<std::string>& attri
                 const bool sameToken = !layout.units.empty() && layout.units.back().token == p.token;
                 sub = sameToken ? layout.units.back().sub + 1 : 1;
             }
-            layout.units.push_back(Unit{p.token, p.cpStart, p.cpEnd, sub, layout.unitSpans.size(), 0});
+            layout.units.push_back(Unit{p.token, p.cpStart, p.cpEnd, sub, std::uint32_t(layout.unitSpans.size()), 0});
         }
         Unit& unit = layout.units.back();
         layout.unitSpans.push_back(p.span);
@@ -240,6 +243,16 @@ void planSpans(const ExportSource& source, const std::vector<std::string>& attri
             if (!seen[s] && (span.units > 1 || span.shares)) span.id = ++nextId;
             seen[s] = 1;
         }
+
+    // The disambiguation id is part of every cell of its span: written once here.
+    std::string suffix;
+    for (std::size_t s = 0; s < layout.spans.size(); ++s) {
+        if (!layout.spans[s].id) continue;
+        suffix = "[";
+        appendNumber(suffix, layout.spans[s].id);
+        suffix += ']';
+        for (std::string& cell : layout.cells[s]) cell += suffix;
+    }
 
     // Relations: on the first unit of the dependent's first fragment.
     for (const Relation* r : source.set.relationsInOrder()) {
@@ -319,11 +332,6 @@ private:
         appendNumber(m_buffer, end);
         m_buffer += '\t';
     }
-    void appendId(std::size_t id) {
-        m_buffer += '[';
-        appendNumber(m_buffer, id);
-        m_buffer += ']';
-    }
 
     void writeText(const SentenceRange& sentence) {
         const Tok& first = m_layout.tokens[sentence.firstToken];
@@ -353,7 +361,6 @@ private:
                 const std::size_t s = m_layout.unitSpans[unit.firstSpan + k];
                 if (k) m_buffer += '|';
                 m_buffer += m_layout.cells[s][c];
-                if (m_layout.spans[s].id) appendId(m_layout.spans[s].id);
             }
             m_buffer += '\t';
         }

@@ -111,8 +111,18 @@ private:
     std::optional<std::size_t> m_relationLabel, m_relationBase;
 
     std::vector<SpanIn> m_spans;
-    std::unordered_map<std::size_t, std::size_t> m_byDisambiguation;          // [n] -> span
-    std::unordered_map<std::string_view, std::vector<std::size_t>> m_onUnit;  // row id -> spans
+    std::unordered_map<std::size_t, std::size_t> m_byDisambiguation;                             // [n] -> span
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> m_onUnit;                        // unit key -> spans
+    std::vector<std::uint64_t> m_governorBits = std::vector<std::uint64_t>(kGovernorBits / 64);  // keys seen, hashed
+    static constexpr std::size_t kGovernorBits = std::size_t(1) << 20;
+
+    static std::size_t governorBit(std::uint64_t key) {
+        return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 44) & (kGovernorBits - 1);
+    }
+    bool mayGovern(std::uint64_t key) const {
+        const std::size_t bit = governorBit(key);
+        return (m_governorBits[bit / 64] >> (bit % 64)) & 1;
+    }
     std::vector<RelationIn> m_relations;
     std::vector<std::string_view> m_cells, m_entries;  // per row, reused
     std::vector<std::size_t> m_here;
@@ -267,8 +277,10 @@ private:
             for (const auto& [column, name] : m_attributeColumns)
                 features(column, name, [&](SpanIn& s, std::string v) { s.attributes.push_back({name, std::move(v)}); });
         }
-        auto governed = m_onUnit.find(row.id);  // only the units relations name are kept
-        if (governed != m_onUnit.end()) governed->second.insert(governed->second.end(), here.begin(), here.end());
+        if (mayGovern(row.key)) {  // only the units relations name are kept
+            auto governed = m_onUnit.find(row.key);
+            if (governed != m_onUnit.end()) governed->second.insert(governed->second.end(), here.begin(), here.end());
+        }
         readRelations(row, here);
     }
 
@@ -277,11 +289,23 @@ private:
     // The units relations name as their governor: their spans are recorded while reading.
     void noteGovernorUnits() {
         if (!m_relationBase) return;
+        const bool last = *m_relationBase + 1 == m_tsv.columns;
         for (const TsvRow& row : m_tsv.rows) {
-            splitCells(row, m_cells);
-            const std::string_view bases = m_cells[*m_relationBase];
+            std::string_view bases;
+            if (last) {
+                bases = row.cells.substr(row.cells.rfind('\t') + 1);  // npos + 1 == 0: the one cell
+            } else {
+                splitCells(row, m_cells);
+                bases = m_cells[*m_relationBase];
+            }
             if (bases == "_") continue;
-            forEachStacked(bases, [&](std::string_view ref) { m_onUnit[ref.substr(0, ref.find('['))]; });
+            forEachStacked(bases, [&](std::string_view ref) {
+                std::uint64_t key = 0;
+                if (!parseUnitId(ref.substr(0, ref.find('[')), key)) return;
+                m_onUnit[key];
+                const std::size_t bit = governorBit(key);
+                m_governorBits[bit / 64] |= std::uint64_t(1) << (bit % 64);
+            });
         }
     }
 
@@ -341,7 +365,8 @@ private:
     void addRelations() {
         static const std::vector<std::size_t> kNone;
         for (const RelationIn& r : m_relations) {
-            auto unit = m_onUnit.find(r.governorUnit);
+            std::uint64_t key = 0;
+            auto unit = parseUnitId(r.governorUnit, key) ? m_onUnit.find(key) : m_onUnit.end();
             const auto governor = endSpan(r.line, r.governorId, unit == m_onUnit.end() ? kNone : unit->second,
                                           "governor (" + std::string(r.governorUnit) + ")");
             const auto dependent = endSpan(r.line, r.dependentId, r.dependents, "dependent");

@@ -178,13 +178,11 @@ private:
         TsvRow row;
         row.line = std::uint32_t(lineNumber);
         row.id = fields[0];
-        std::size_t sentence = 0, token = 0, sub = 0;
-        const std::size_t dot = row.id.find('.');
-        if (!parsePair(row.id.substr(0, dot), sentence, token) || token == 0 ||
-            (dot != std::string_view::npos && (!parseNumber(row.id.substr(dot + 1), sub) || sub == 0)))
+        if (!parseUnitId(row.id, row.key))
             return problem(lineNumber, "bad row id " + shown(row.id) +
                                            " (expected <sentence>-<token> or <sentence>-<token>.<sub-token>, e.g. "
                                            "1-3 or 1-3.1)");
+        const std::size_t sentence = std::size_t(row.key >> 40), token = std::size_t((row.key >> 16) & 0xFFFFFF);
         if (sentence != m_out.sentences.size())
             return problem(lineNumber, "row " + shown(row.id) + " is under sentence " +
                                            std::to_string(m_out.sentences.size()) + " (expected the id " +
@@ -207,6 +205,18 @@ private:
 }  // namespace
 
 void splitCells(const TsvRow& row, std::vector<std::string_view>& out) { splitTabs(row.cells, out); }
+
+bool parseUnitId(std::string_view id, std::uint64_t& key) {
+    std::size_t sentence = 0, token = 0, sub = 0;
+    const std::size_t dot = id.find('.');
+    if (!parsePair(id.substr(0, dot), sentence, token) || token == 0 || sentence == 0 ||
+        (dot != std::string_view::npos && (!parseNumber(id.substr(dot + 1), sub) || sub == 0)))
+        return false;
+    if (sentence >= (std::size_t(1) << 24) || token >= (std::size_t(1) << 24) || sub >= (std::size_t(1) << 16))
+        return false;
+    key = (std::uint64_t(sentence) << 40) | (std::uint64_t(token) << 16) | std::uint64_t(sub);
+    return true;
+}
 
 bool readTsv(std::string_view content, const std::string& file, TsvFile& out, Diagnostics& problems) {
     return Reader(file, out, problems).read(content);

@@ -39,9 +39,14 @@ struct TsvRow {
     std::uint32_t line = 0;
     std::uint32_t begin = 0, end = 0;  // UTF-16 code units
     std::string_view id;               // "1-3" or "1-3.1"
+    std::uint64_t key = 0;             // the id as a number (parseUnitId)
     std::string_view text;
     std::string_view cells;  // the feature columns, TAB-separated (splitCells)
 };
+
+// A unit id "<s>-<t>" or "<s>-<t>.<k>" as one number (s < 2^24, t < 2^24, k < 2^16); false
+// when it is not one.
+bool parseUnitId(std::string_view id, std::uint64_t& key);
 
 // The row's cells, one per feature column (the count was checked on reading).
 void splitCells(const TsvRow& row, std::vector<std::string_view>& out);
