@@ -274,8 +274,12 @@ private:
             if (m_idColumn) features(*m_idColumn, std::string(kIdFeature), [](SpanIn& s, std::string v) { s.id = v; });
             if (m_noteColumn)
                 features(*m_noteColumn, std::string(kNoteFeature), [](SpanIn& s, std::string v) { s.note = v; });
-            for (const auto& [column, name] : m_attributeColumns)
-                features(column, name, [&](SpanIn& s, std::string v) { s.attributes.push_back({name, std::move(v)}); });
+            for (const auto& column : m_attributeColumns) {
+                const std::string& name = column.second;
+                features(column.first, name, [&](SpanIn& s, std::string v) {
+                    s.attributes.push_back({name, std::move(v)});
+                });
+            }
         }
         if (mayGovern(row.key)) {  // only the units relations name are kept
             auto governed = m_onUnit.find(row.key);

@@ -31,8 +31,8 @@ inline ExportSource trickySource() {
     source.document = fixtures::makeDocument(kText);
     REQUIRE(source.document.length() == 31);
     REQUIRE(source.document.utf16Length() == 32);
+    source.set = setOver(source.document, "alice");
     AnnotationSet& set = source.set;
-    set.annotator = "alice";
     add(set, source.document, "a1", "claim", {{0, 16}}, {{"strength", std::int64_t(4)}}, "a|b_c");
     add(set, source.document, "a2", "hedge", {{6, 9}}, {{"kind", std::string("modal")}});
     add(set, source.document, "a3", "evidence", {{19, 24}}, {{"type", std::string("anecdotal")}}, kTrickyNote);
