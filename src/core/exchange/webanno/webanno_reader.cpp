@@ -3,6 +3,7 @@
 
 #include "core/exchange/webanno/webanno_format.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace claimmark::webanno {
@@ -98,7 +99,6 @@ private:
     const std::string& m_file;
     TsvFile& m_out;
     Diagnostics& m_problems;
-    std::vector<std::string_view> m_fields;
 
     void problem(std::size_t line, const std::string& message) {
         m_problems.push_back({m_file, "line " + std::to_string(line), message});
@@ -167,14 +167,31 @@ private:
 
     void readRow(std::string_view line, std::size_t lineNumber) {
         if (m_out.sentences.empty()) return problem(lineNumber, "a token row before the first #Text= line");
-        std::vector<std::string_view>& fields = m_fields;
-        splitTabs(line, fields);
+        // The id, offsets and token are fields of their own; the cells are counted, not split
+        // (the importer splits them once).
+        std::string_view fields[3];
+        std::size_t at = 0;
+        for (std::string_view& field : fields) {
+            const std::size_t tab = at <= line.size() ? line.find('\t', at) : std::string_view::npos;
+            field = at <= line.size() ? line.substr(at, tab - at) : std::string_view();
+            at = tab == std::string_view::npos ? line.size() + 1 : tab + 1;
+        }
+        std::string_view cells = at <= line.size() ? line.substr(at) : std::string_view();
+        std::size_t found = std::size_t(std::count(line.begin(), line.end(), '\t')) + 1;  // fewer than 3
+        if (at <= line.size()) {
+            std::size_t n =
+                m_out.columns > 0 || !cells.empty() ? std::size_t(std::count(cells.begin(), cells.end(), '\t')) + 1 : 0;
+            if (n == m_out.columns + 1 && !cells.empty() && cells.back() == '\t') {
+                cells.remove_suffix(1);  // INCEpTION's trailing tab
+                --n;
+            }
+            found = 3 + n;
+        }
         const std::size_t expected = 3 + m_out.columns;
-        if (fields.size() == expected + 1 && fields.back().empty()) fields.pop_back();  // INCEpTION's trailing tab
-        if (fields.size() != expected)
+        if (found != expected)
             return problem(lineNumber, "expected " + std::to_string(expected) + " tab-separated fields (id, offsets, " +
                                            "token and the header's " + std::to_string(m_out.columns) +
-                                           " columns), found " + std::to_string(fields.size()));
+                                           " columns), found " + std::to_string(found));
         TsvRow row;
         row.line = std::uint32_t(lineNumber);
         row.id = fields[0];
@@ -194,10 +211,7 @@ private:
         row.begin = std::uint32_t(begin);
         row.end = std::uint32_t(end);
         row.text = fields[2];
-        if (fields.size() > 3) {
-            const char* first = fields[3].data();
-            row.cells = std::string_view(first, std::size_t(fields.back().data() + fields.back().size() - first));
-        }
+        row.cells = cells;
         m_out.rows.push_back(row);
     }
 };
