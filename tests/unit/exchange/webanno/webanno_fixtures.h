@@ -25,13 +25,9 @@ inline const std::string kTrickyNote = "x->y; [z]*\\ a|b_c\tand\nnext";
 // 😊 + "is" (discontinuous; 😊 stacked with a1), a3 evidence "Café", a5 claim "Caf" (inside
 // "Café"); r1 hedges a2 -> a1, r2 supports a3 -> a1, r3 qualifies a4 -> a5.
 inline ExportSource trickySource() {
-    ExportSource source;
-    source.setPath = "annotations/bob/alice.json";
-    source.stem = "bob";
-    source.document = fixtures::makeDocument(kText);
+    ExportSource source = sourceOver("annotations/bob/alice.json", "bob", kText);
     REQUIRE(source.document.length() == 31);
     REQUIRE(source.document.utf16Length() == 32);
-    source.set = setOver(source.document, "alice");
     AnnotationSet& set = source.set;
     add(set, source.document, "a1", "claim", {{0, 16}}, {{"strength", std::int64_t(4)}}, "a|b_c");
     add(set, source.document, "a2", "hedge", {{6, 9}}, {{"kind", std::string("modal")}});
