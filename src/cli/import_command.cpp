@@ -49,7 +49,8 @@ std::string usageText() {
            "  --lenient           skip bad items (listed under \"skipped (--lenient):\"), keep the rest\n"
            "  --annotator NAME    the annotator of the new sets (default: what the input says,\n"
            "                      else \"imported\")\n"
-           "  --article ARTICLE   the article, for inputs that do not carry the text (w3c)\n"
+           "  --article ARTICLE   the article, for inputs that do not carry the text (w3c,\n"
+           "                      webanno-tsv without its <stem>.txt)\n"
            "  --force             overwrite existing set files\n"
            "\n"
            "formats:\n";

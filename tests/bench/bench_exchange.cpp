@@ -6,8 +6,9 @@
 // `export_<format>_cpu_s` its CPU time, `export_<format>_peak_mib` the peak resident memory
 // of the process while exporting (the loaded article and set included: `inputs_rss_mib`)
 // and `export_<format>_extra_mib` what the export added to it; then `import_brat_s
-// <seconds>` for importing the brat export back (with `import_brat_cpu_s` and
-// `import_brat_extra_mib`, what the import added to the resident set). Each export runs in a forked child whose
+// <seconds>` and `import_webanno_tsv_s <seconds>` for importing those exports back (with
+// `import_<format>_cpu_s` and `import_<format>_extra_mib`, what the import added to the
+// resident set: the inputs above are inherited). Each export runs in a forked child whose
 // ru_maxrss is its peak, so one format's memory does not hide another's. A format that
 // fails prints `export_<format>_s failed: <message>` and the run goes on. Timings are the
 // best of --runs runs (wall clock), the peak the largest. Not a test: nothing asserts
@@ -92,9 +93,10 @@ Options parseOptions(int argc, char** argv) {
             std::cout << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]\n"
                          "                      [--write-brat DIR]\n"
                          "Prints export_<format>_s, _cpu_s, _peak_mib and _extra_mib for every export format\n"
-                         "and import_brat_s, _cpu_s, _extra_mib (defaults: 100000 annotations, 10 MB article,\n"
-                         "best of 2 runs; --huge: a 200 MB article, 1 run). --write-brat DIR writes the brat\n"
-                         "export of the set into DIR and stops (to time `claimmark import` on it).\n";
+                         "and import_brat_s, import_webanno_tsv_s with _cpu_s and _extra_mib (defaults: 100000\n"
+                         "annotations, 10 MB article, best of 2 runs; --huge: a 200 MB article, 1 run).\n"
+                         "--write-brat DIR writes the brat export of the set into DIR and stops (to time\n"
+                         "`claimmark import` on it).\n";
             std::exit(0);
         }
         if (arg == "--huge") {
@@ -397,44 +399,49 @@ int main(int argc, char** argv) {
         fs::remove_all(out, ec);
     }
 
-    // import_brat_s: the brat export of the same set, read back; _extra_mib is what the
-    // import added to the child's resident set (the inputs above are inherited).
-    std::string error;
-    double seconds = 0;
-    Measured importMeasured;
-    const ExportFormat* brat = findExportFormat("brat");
-    const ImportFormat* bratImport = findImportFormat("brat");
-    if (!formatWanted(options, "brat")) {
-        error = "skipped (--formats)";
-    } else if (!brat || !bratImport) {
-        error = "no brat format in the registry";
-    } else {
-        const fs::path folder = g_tempDir / "brat-for-import";
-        ExportFileSink sink(folder, ExportLayout::Folder);
-        Result<ExportReport> report = runExportFormat(*brat, sources, ExportOptions{}, sink);
-        if (!report) error = "the brat export failed: " + report.errorText();
-        else if (Status written = sink.commit(); !written) error = written.error;
-        if (error.empty()) {
-            const Measured m = measure(options.runs, [&]() -> std::string {
-                Result<ImportOutput> imported = bratImport->run({folder / "bench.ann"}, ImportOptions{});
-                if (!imported) return imported.errorText();
-                std::size_t count = 0;
-                for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
-                if (count != sources[0].set.annotationCount())
-                    return "imported " + std::to_string(count) + " of " +
-                           std::to_string(sources[0].set.annotationCount()) + " annotations";
-                return {};
-            });
-            error = m.error;
-            seconds = m.seconds;
-            importMeasured = m;
+    // import_<format>_s: the format's export of the same set, read back (brat: bench.ann with
+    // bench.txt; webanno-tsv: bench.tsv with bench.txt).
+    auto measureImport = [&](const std::string& format, const std::string& file) {
+        std::string error;
+        double seconds = 0;
+        Measured importMeasured;
+        const ExportFormat* exporter = findExportFormat(format);
+        const ImportFormat* importer = findImportFormat(format);
+        if (!formatWanted(options, format)) {
+            error = "skipped (--formats)";
+        } else if (!exporter || !importer) {
+            error = "no " + format + " format in the registry";
+        } else {
+            const fs::path folder = g_tempDir / (format + "-for-import");
+            ExportFileSink sink(folder, ExportLayout::Folder);
+            Result<ExportReport> report = runExportFormat(*exporter, sources, ExportOptions{}, sink);
+            if (!report) error = "the " + format + " export failed: " + report.errorText();
+            else if (Status written = sink.commit(); !written) error = written.error;
+            if (error.empty()) {
+                const Measured m = measure(options.runs, [&]() -> std::string {
+                    Result<ImportOutput> imported = importer->run({folder / file}, ImportOptions{});
+                    if (!imported) return imported.errorText();
+                    std::size_t count = 0;
+                    for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
+                    if (count != sources[0].set.annotationCount())
+                        return "imported " + std::to_string(count) + " of " +
+                               std::to_string(sources[0].set.annotationCount()) + " annotations";
+                    return {};
+                });
+                error = m.error;
+                seconds = m.seconds;
+                importMeasured = m;
+            }
         }
-    }
-    printFigure("import_brat_s", seconds, error);
-    if (error.empty()) {
-        printFigure("import_brat_cpu_s", importMeasured.cpu, "");
-        printFigure("import_brat_extra_mib", std::max(0.0, importMeasured.peakMib - importMeasured.startMib), "", 1);
-    }
+        std::string name = "import_" + format;
+        std::replace(name.begin(), name.end(), '-', '_');  // import_webanno_tsv_s
+        printFigure(name + "_s", seconds, error);
+        if (!error.empty()) return;
+        printFigure(name + "_cpu_s", importMeasured.cpu, "");
+        printFigure(name + "_extra_mib", std::max(0.0, importMeasured.peakMib - importMeasured.startMib), "", 1);
+    };
+    measureImport("brat", "bench.ann");
+    measureImport("webanno-tsv", "bench.tsv");
 
     std::error_code ec;
     fs::remove_all(g_tempDir, ec);

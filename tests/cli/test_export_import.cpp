@@ -34,8 +34,8 @@ TEST_CASE("export: --help lists every format with its description") {
     RunResult r = run("export --help");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "usage: claimmark export --to FORMAT"));
-    for (const char* name :
-         {"jsonl", "brat", "conll", "w3c", "csv", "labelstudio", "doccano", "claimreview", "hf-tokens", "sentences"}) {
+    for (const char* name : {"jsonl", "brat", "conll", "w3c", "csv", "labelstudio", "doccano", "webanno-tsv",
+                             "claimreview", "hf-tokens", "sentences"}) {
         CAPTURE(name);
         CHECK(contains(r.out, std::string("\n  ") + name + " "));
     }
@@ -80,9 +80,10 @@ TEST_CASE("export: every format in the registry writes its output") {
         const char* format;
         bool folder;
     };
-    for (const Case& c : {Case{"jsonl", false}, Case{"brat", true}, Case{"conll", false}, Case{"w3c", true},
-                          Case{"csv", false}, Case{"labelstudio", false}, Case{"doccano", false},
-                          Case{"claimreview", false}, Case{"hf-tokens", true}, Case{"sentences", false}}) {
+    for (const Case& c :
+         {Case{"jsonl", false}, Case{"brat", true}, Case{"conll", false}, Case{"w3c", true}, Case{"csv", false},
+          Case{"labelstudio", false}, Case{"doccano", false}, Case{"webanno-tsv", true}, Case{"claimreview", false},
+          Case{"hf-tokens", true}, Case{"sentences", false}}) {
         const std::string format = c.format;
         CAPTURE(format);
         const fs::path out = f.dir / (std::string("out-") + c.format);

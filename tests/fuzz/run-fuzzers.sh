@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-fuzzers.sh BUILD_DIR [SECONDS] — runs every libFuzzer target built in BUILD_DIR for
 # SECONDS each (default 30) on a scratch copy of its seed corpus (tests/fuzz/corpus/<target>),
-# with its dictionary (JSON, brat, HTML, Markdown or PDF). Prints one line per target: runs done and findings.
+# with its dictionary (JSON, brat, WebAnno TSV, HTML, Markdown or PDF). Prints one line per target: runs done and findings.
 # Exits non-zero when any target found a crash, a hang or a sanitizer report; the input that
 # did it is kept as BUILD_DIR/fuzz-findings/<target>-crash-* for a regression test.
 # FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a CI run can be repeated.
@@ -25,6 +25,7 @@ for target in "$build"/tests/fuzz/fuzz_*; do
     fuzz_intake_markdown) dict="$here/markdown.dict" ;;
     fuzz_intake_pdf) dict="$here/pdf.dict" ;;
     fuzz_intake_docx) dict="" ;;  # deflated XML: no tokens to offer
+    fuzz_import_webanno_tsv) dict="$here/webanno.dict" ;;
   esac
   scratch=$(mktemp -d)
   [ -d "$here/corpus/$name" ] && cp -r "$here/corpus/$name/." "$scratch/"

@@ -66,6 +66,8 @@ const std::vector<ExportFormat>& exportFormats() {
          OffsetUnit::CodePoint, true, writeLabelStudio},
         {"doccano", "doccano JSONL (entities, relations); UTF-16 offsets unless --offsets", ExportLayout::File,
          OffsetUnit::Utf16, true, writeDoccano},
+        {"webanno-tsv", "WebAnno TSV 3.3 (INCEpTION): OUT/<stem>.tsv and OUT/<stem>.txt; UTF-16 offsets",
+         ExportLayout::Folder, OffsetUnit::Utf16, false, writeWebannoTsv},
         {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict", ExportLayout::File,
          OffsetUnit::CodePoint, false, writeClaimReview},
         {"hf-tokens", "Hugging Face token classification: OUT/data.jsonl (a row per sentence), labels.json, README.md",
@@ -83,6 +85,9 @@ const std::vector<ImportFormat>& importFormats() {
         {"doccano", "doccano JSONL, entities or [start, end, label] form; UTF-16 offsets", importDoccano},
         {"w3c", "W3C Web Annotation JSON-LD (needs --article unless the source is a local file)", importW3c},
         {"jsonl", "claimmark's own JSONL export", importJsonl},
+        {"webanno-tsv",
+         "WebAnno TSV 3.3 (INCEpTION) .tsv files or folders; the article from --article, <stem>.txt or #Text=",
+         importWebannoTsv},
     };
     return formats;
 }

@@ -24,6 +24,9 @@ Result<ExportReport> writeDoccano(const std::vector<ExportSource>& sources, cons
                                   ExportSink& sink);
 Result<ExportReport> writeClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options,
                                       ExportSink& sink);
+// WebAnno TSV 3.3 (INCEpTION): OUT/<stem>.tsv with OUT/<stem>.txt beside it (webanno/).
+Result<ExportReport> writeWebannoTsv(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                     ExportSink& sink);
 // Training datasets (dataset/): Hugging Face token classification, sentence rows.
 Result<ExportReport> writeHfTokens(const std::vector<ExportSource>& sources, const ExportOptions& options,
                                    ExportSink& sink);
@@ -55,6 +58,9 @@ inline Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sourc
 inline Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options) {
     return exportIntoMemory(writeClaimReview, sources, options);
 }
+inline Result<ExportOutput> exportWebannoTsv(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeWebannoTsv, sources, options);
+}
 inline Result<ExportOutput> exportHfTokens(const std::vector<ExportSource>& sources, const ExportOptions& options) {
     return exportIntoMemory(writeHfTokens, sources, options);
 }
@@ -67,5 +73,6 @@ Result<ImportOutput> importBrat(const std::vector<std::filesystem::path>& inputs
 Result<ImportOutput> importLabelStudio(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 Result<ImportOutput> importDoccano(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 Result<ImportOutput> importW3c(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
+Result<ImportOutput> importWebannoTsv(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 
 }  // namespace claimmark

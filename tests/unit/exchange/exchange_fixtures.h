@@ -112,6 +112,17 @@ inline AnnotationSet setOver(const Document& document, const std::string& annota
     return set;
 }
 
+// A source of `annotator`'s empty set over `text`, read from `setPath`, named `stem`.
+inline ExportSource sourceOver(const std::string& setPath, const std::string& stem, const std::string& text,
+                               const std::string& annotator = "alice") {
+    ExportSource source;
+    source.setPath = setPath;
+    source.stem = stem;
+    source.document = fixtures::makeDocument(text);
+    source.set = setOver(source.document, annotator);
+    return source;
+}
+
 inline Annotation annotationWith(std::string id, std::string label, std::vector<Span> spans, Attributes attributes = {},
                                  std::string note = "") {
     Annotation a = fixtures::annotation(std::move(id), std::move(label), std::move(spans));
