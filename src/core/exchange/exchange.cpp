@@ -66,6 +66,8 @@ const std::vector<ExportFormat>& exportFormats() {
          OffsetUnit::CodePoint, true, writeLabelStudio},
         {"doccano", "doccano JSONL (entities, relations); UTF-16 offsets unless --offsets", ExportLayout::File,
          OffsetUnit::Utf16, true, writeDoccano},
+        {"uima-json", "UIMA CAS JSON for INCEpTION / DKPro Cassis: OUT/<stem>.json, one CAS per set",
+         ExportLayout::Folder, OffsetUnit::Utf16, false, writeUimaJson},
         {"claimreview", "schema.org ClaimReview JSON-LD for each claim with a verdict", ExportLayout::File,
          OffsetUnit::CodePoint, false, writeClaimReview},
         {"hf-tokens", "Hugging Face token classification: OUT/data.jsonl (a row per sentence), labels.json, README.md",
@@ -82,6 +84,7 @@ const std::vector<ImportFormat>& importFormats() {
         {"labelstudio", "Label Studio JSON export (task list)", importLabelStudio},
         {"doccano", "doccano JSONL, entities or [start, end, label] form; UTF-16 offsets", importDoccano},
         {"w3c", "W3C Web Annotation JSON-LD (needs --article unless the source is a local file)", importW3c},
+        {"uima-json", "UIMA CAS JSON (INCEpTION, DKPro Cassis): .json files or folders of them", importUimaJson},
         {"jsonl", "claimmark's own JSONL export", importJsonl},
     };
     return formats;
