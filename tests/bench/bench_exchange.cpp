@@ -6,7 +6,7 @@
 // `export_<format>_cpu_s` its CPU time, `export_<format>_peak_mib` the peak resident memory
 // of the process while exporting (the loaded article and set included: `inputs_rss_mib`)
 // and `export_<format>_extra_mib` what the export added to it; then `import_brat_s
-// <seconds>` for importing the brat export back. Each export runs in a forked child whose
+// <seconds>` and `import_uima_json_s <seconds>` for importing those exports back. Each export runs in a forked child whose
 // ru_maxrss is its peak, so one format's memory does not hide another's. A format that
 // fails prints `export_<format>_s failed: <message>` and the run goes on. Timings are the
 // best of --runs runs (wall clock), the peak the largest. Not a test: nothing asserts
@@ -88,8 +88,8 @@ Options parseOptions(int argc, char** argv) {
         if (arg == "--help" || arg == "-h") {
             std::cout << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]\n"
                          "Prints export_<format>_s, _cpu_s, _peak_mib and _extra_mib for every export format\n"
-                         "and import_brat_s (defaults: 100000 annotations, 10 MB article, best of 2 runs;\n"
-                         "--huge: a 200 MB article, 1 run).\n";
+                         "and import_brat_s, import_uima_json_s (defaults: 100000 annotations, 10 MB article,\n"
+                         "best of 2 runs; --huge: a 200 MB article, 1 run).\n";
             std::exit(0);
         }
         if (arg == "--huge") {
@@ -327,6 +327,46 @@ AnnotationSet buildSet(const Document& document, const std::vector<Word>& words,
 
 }  // namespace
 
+// `import_<format>_s`: the export of `sources` in `format` (a folder format), read back from
+// OUT/<file> and checked to hold every annotation.
+void measureImportBack(const Options& options, const std::vector<ExportSource>& sources, const std::string& format,
+                       const std::string& file) {
+    std::string error;
+    double seconds = 0;
+    const ExportFormat* exporter = findExportFormat(format);
+    const ImportFormat* importer = findImportFormat(format);
+    if (!formatWanted(options, format)) {
+        error = "skipped (--formats)";
+    } else if (!exporter || !importer) {
+        error = "no " + format + " format in the registry";
+    } else {
+        const fs::path folder = g_tempDir / (format + "-for-import");
+        ExportFileSink sink(folder, ExportLayout::Folder);
+        ExportOptions exportOptions;
+        exportOptions.offsets = exporter->defaultOffsets;
+        Result<ExportReport> report = runExportFormat(*exporter, sources, exportOptions, sink);
+        if (!report) error = "the " + format + " export failed: " + report.errorText();
+        else if (Status written = sink.commit(); !written) error = written.error;
+        if (error.empty()) {
+            const Measured m = measure(options.runs, [&]() -> std::string {
+                Result<ImportOutput> imported = importer->run({folder / file}, ImportOptions{});
+                if (!imported) return imported.errorText();
+                std::size_t count = 0;
+                for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
+                if (count != sources[0].set.annotationCount())
+                    return "imported " + std::to_string(count) + " of " +
+                           std::to_string(sources[0].set.annotationCount()) + " annotations";
+                return {};
+            });
+            error = m.error;
+            seconds = m.seconds;
+        }
+    }
+    std::string name = "import_" + format + "_s";
+    std::replace(name.begin(), name.end(), '-', '_');
+    printFigure(name, seconds, error);
+}
+
 // =====================================================================================
 // [SECTION] Main
 // =====================================================================================
@@ -378,37 +418,9 @@ int main(int argc, char** argv) {
         fs::remove_all(out, ec);
     }
 
-    // import_brat_s: the brat export of the same set, read back.
-    std::string error;
-    double seconds = 0;
-    const ExportFormat* brat = findExportFormat("brat");
-    const ImportFormat* bratImport = findImportFormat("brat");
-    if (!formatWanted(options, "brat")) {
-        error = "skipped (--formats)";
-    } else if (!brat || !bratImport) {
-        error = "no brat format in the registry";
-    } else {
-        const fs::path folder = g_tempDir / "brat-for-import";
-        ExportFileSink sink(folder, ExportLayout::Folder);
-        Result<ExportReport> report = runExportFormat(*brat, sources, ExportOptions{}, sink);
-        if (!report) error = "the brat export failed: " + report.errorText();
-        else if (Status written = sink.commit(); !written) error = written.error;
-        if (error.empty()) {
-            const Measured m = measure(options.runs, [&]() -> std::string {
-                Result<ImportOutput> imported = bratImport->run({folder / "bench.ann"}, ImportOptions{});
-                if (!imported) return imported.errorText();
-                std::size_t count = 0;
-                for (const ImportedDocument& d : imported->documents) count += d.set.annotationCount();
-                if (count != sources[0].set.annotationCount())
-                    return "imported " + std::to_string(count) + " of " +
-                           std::to_string(sources[0].set.annotationCount()) + " annotations";
-                return {};
-            });
-            error = m.error;
-            seconds = m.seconds;
-        }
-    }
-    printFigure("import_brat_s", seconds, error);
+    // import_brat_s, import_uima_json_s: the export of the same set, read back.
+    measureImportBack(options, sources, "brat", "bench.ann");
+    measureImportBack(options, sources, "uima-json", "bench.json");
 
     std::error_code ec;
     fs::remove_all(g_tempDir, ec);

@@ -245,12 +245,12 @@ bool isIgnoredQuietly(const std::string& type) {
 
 void readFile(const std::filesystem::path& input, const ImportOptions& options, std::set<std::string>& stems,
               ImportOutput& output, Diagnostics& problems) {
-    const std::string file = input.string();
     Result<json> parsed = readJsonFile(input);
     if (!parsed) {
         problems.insert(problems.end(), parsed.errors().begin(), parsed.errors().end());
         return;
     }
+    const std::string file = input.string();
     Result<CasInput> cas = readCasInput(*parsed, file, problems);
     if (!cas) {
         problems.insert(problems.end(), cas.errors().begin(), cas.errors().end());
