@@ -6,8 +6,8 @@
 // `export_<format>_cpu_s` its CPU time, `export_<format>_peak_mib` the peak resident memory
 // of the process while exporting (the loaded article and set included: `inputs_rss_mib`)
 // and `export_<format>_extra_mib` what the export added to it; then `import_brat_s
-// <seconds>` and `import_webanno_tsv_s <seconds>` for importing those exports back (with
-// `import_<format>_cpu_s` and `import_<format>_extra_mib`, what the import added to the
+// <seconds>`, `import_webanno_tsv_s` and `import_uima_json_s` for importing those exports back
+// (with `import_<format>_cpu_s` and `import_<format>_extra_mib`, what the import added to the
 // resident set: the inputs above are inherited). Each export runs in a forked child whose
 // ru_maxrss is its peak, so one format's memory does not hide another's. A format that
 // fails prints `export_<format>_s failed: <message>` and the run goes on. Timings are the
@@ -93,7 +93,8 @@ Options parseOptions(int argc, char** argv) {
             std::cout << "usage: bench_exchange [--annotations N] [--megabytes M] [--runs R] [--formats a,b] [--huge]\n"
                          "                      [--write-brat DIR]\n"
                          "Prints export_<format>_s, _cpu_s, _peak_mib and _extra_mib for every export format\n"
-                         "and import_brat_s, import_webanno_tsv_s with _cpu_s and _extra_mib (defaults: 100000\n"
+                         "and import_brat_s, import_webanno_tsv_s, import_uima_json_s with _cpu_s and _extra_mib "
+                         "(defaults: 100000\n"
                          "annotations, 10 MB article, best of 2 runs; --huge: a 200 MB article, 1 run).\n"
                          "--write-brat DIR writes the brat export of the set into DIR and stops (to time\n"
                          "`claimmark import` on it).\n";
@@ -400,7 +401,7 @@ int main(int argc, char** argv) {
     }
 
     // import_<format>_s: the format's export of the same set, read back (brat: bench.ann with
-    // bench.txt; webanno-tsv: bench.tsv with bench.txt).
+    // bench.txt; webanno-tsv: bench.tsv with bench.txt; uima-json: bench.json).
     auto measureImport = [&](const std::string& format, const std::string& file) {
         std::string error;
         double seconds = 0;
@@ -442,6 +443,7 @@ int main(int argc, char** argv) {
     };
     measureImport("brat", "bench.ann");
     measureImport("webanno-tsv", "bench.tsv");
+    measureImport("uima-json", "bench.json");
 
     std::error_code ec;
     fs::remove_all(g_tempDir, ec);

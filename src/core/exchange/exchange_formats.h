@@ -22,6 +22,9 @@ Result<ExportReport> writeLabelStudio(const std::vector<ExportSource>& sources, 
                                       ExportSink& sink);
 Result<ExportReport> writeDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options,
                                   ExportSink& sink);
+// UIMA CAS JSON (uima/): one CAS per set, for INCEpTION and DKPro Cassis.
+Result<ExportReport> writeUimaJson(const std::vector<ExportSource>& sources, const ExportOptions& options,
+                                   ExportSink& sink);
 Result<ExportReport> writeClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options,
                                       ExportSink& sink);
 // WebAnno TSV 3.3 (INCEpTION): OUT/<stem>.tsv with OUT/<stem>.txt beside it (webanno/).
@@ -55,6 +58,9 @@ inline Result<ExportOutput> exportLabelStudio(const std::vector<ExportSource>& s
 inline Result<ExportOutput> exportDoccano(const std::vector<ExportSource>& sources, const ExportOptions& options) {
     return exportIntoMemory(writeDoccano, sources, options);
 }
+inline Result<ExportOutput> exportUimaJson(const std::vector<ExportSource>& sources, const ExportOptions& options) {
+    return exportIntoMemory(writeUimaJson, sources, options);
+}
 inline Result<ExportOutput> exportClaimReview(const std::vector<ExportSource>& sources, const ExportOptions& options) {
     return exportIntoMemory(writeClaimReview, sources, options);
 }
@@ -74,5 +80,6 @@ Result<ImportOutput> importLabelStudio(const std::vector<std::filesystem::path>&
 Result<ImportOutput> importDoccano(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 Result<ImportOutput> importW3c(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 Result<ImportOutput> importWebannoTsv(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
+Result<ImportOutput> importUimaJson(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options);
 
 }  // namespace claimmark

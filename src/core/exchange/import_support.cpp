@@ -369,4 +369,26 @@ bool sameButSurroundingWhiteSpace(std::string_view stated, std::string_view foun
     return !a.empty() && a == b;
 }
 
+std::vector<std::filesystem::path> filesInFolders(const std::vector<std::filesystem::path>& inputs,
+                                                  const std::vector<std::string>& extensions) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> out;
+    for (const fs::path& input : inputs) {
+        std::error_code ec;
+        if (!fs::is_directory(input, ec)) {
+            out.push_back(input);
+            continue;
+        }
+        std::vector<fs::path> inFolder;
+        for (const fs::directory_entry& entry : fs::directory_iterator(input, ec)) {
+            const std::string ext = entry.path().extension().string();
+            if (entry.is_regular_file(ec) && std::find(extensions.begin(), extensions.end(), ext) != extensions.end())
+                inFolder.push_back(entry.path());
+        }
+        std::sort(inFolder.begin(), inFolder.end());
+        out.insert(out.end(), inFolder.begin(), inFolder.end());
+    }
+    return out;
+}
+
 }  // namespace claimmark

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -77,6 +78,11 @@ private:
 // the agreement tables show the corpus's labels only; labels left without a hotkey get the
 // lowest free digit. Said in a notice. Imports of claim-strength data keep the full schema.
 void dropUnusedBuiltInLabels(ImportOutput& output);
+
+// The inputs with each folder replaced by its regular files whose extension is one of
+// `extensions` (".json"), in name order; files are kept as named.
+std::vector<std::filesystem::path> filesInFolders(const std::vector<std::filesystem::path>& inputs,
+                                                  const std::vector<std::string>& extensions);
 
 // `stated` and `found` are the same text but for white space (ASCII, NBSP) around either.
 bool sameButSurroundingWhiteSpace(std::string_view stated, std::string_view found);

@@ -170,6 +170,18 @@ inline ExportOutput oneFile(Result<ExportOutput> out) {
     return std::move(*out);
 }
 
+// The one document of an import that must have succeeded, checked to carry `source`'s
+// stem, text and annotator.
+inline const ImportedDocument& onlyDocumentOf(const Result<ImportOutput>& imported, const ExportSource& source) {
+    REQUIRE_MESSAGE(imported.ok(), imported.errorText());
+    REQUIRE(imported->documents.size() == 1);
+    const ImportedDocument& doc = imported->documents[0];
+    CHECK(doc.stem == source.stem);
+    CHECK(doc.text == source.document.bytes());
+    CHECK(doc.set.annotator == source.set.annotator);
+    return doc;
+}
+
 // --- [SECTION] Lookups --------------------------------------------------------------------
 
 // A comparable description of a set: annotations by their spans, relations by their ends.

@@ -14,6 +14,7 @@
 #include "core/exchange/exchange_formats.h"
 
 #include "core/exchange/export_json_text.h"
+#include "core/exchange/export_support.h"
 #include "core/exchange/labelstudio/labelstudio_format.h"
 
 #include <unordered_map>
@@ -134,13 +135,7 @@ Result<ExportReport> writeDoccano(const std::vector<ExportSource>& sources, cons
     ExportReport output;
 
     // Every annotation must fit its article; nothing is written otherwise.
-    Diagnostics errors;
-    for (const ExportSource& source : sources)
-        for (const Annotation* a : source.set.inDocumentOrder())
-            if (!a->orphaned && (a->spans.empty() || a->end() > source.document.length()))
-                errors.push_back(
-                    {source.setPath.string(), "annotations[" + a->id + "]",
-                     "spans lie outside the article (" + std::to_string(source.document.length()) + " code points)"});
+    Diagnostics errors = annotationsOutsideArticles(sources);
     if (!errors.empty()) return errors;
 
     out.beginFile("");

@@ -24,7 +24,6 @@
 //   notice says how many.
 #include "core/exchange/exchange_formats.h"
 
-#include "core/storage/file_io.h"
 #include "core/exchange/import_support.h"
 #include "core/exchange/labelstudio/labelstudio_format.h"
 
@@ -437,12 +436,7 @@ const json* taskText(const json& data) {
 void readFile(const std::filesystem::path& input, const ImportOptions& options, std::set<std::string>& stems,
               ImportOutput& output, Diagnostics& problems) {
     const std::string file = input.string();
-    Result<std::string> bytes = readFileBytes(input);
-    if (!bytes) {
-        problems.insert(problems.end(), bytes.errors().begin(), bytes.errors().end());
-        return;
-    }
-    Result<json> parsed = parseJsonText(*bytes, file);
+    Result<json> parsed = readJsonFile(input);
     if (!parsed) {
         problems.insert(problems.end(), parsed.errors().begin(), parsed.errors().end());
         return;

@@ -4,6 +4,8 @@
 // [SECTION] Import helpers
 #include "core/exchange/labelstudio/labelstudio_format.h"
 
+#include "core/storage/file_io.h"
+
 #include <algorithm>
 
 namespace claimmark {
@@ -124,6 +126,12 @@ std::string labelStudioConfig(const Schema& schema) {
 }
 
 // --- [SECTION] Import helpers -------------------------------------------------------------
+
+Result<nlohmann::json> readJsonFile(const std::filesystem::path& input) {
+    Result<std::string> bytes = readFileBytes(input);
+    if (!bytes) return bytes.errors();
+    return parseJsonText(*bytes, input.string());
+}
 
 std::string jsonIdText(const nlohmann::json& value) {
     if (value.is_string()) return value.get<std::string>();

@@ -70,6 +70,9 @@ std::string labelStudioConfig(const Schema& schema);
 
 // --- [SECTION] Import helpers -------------------------------------------------------------
 
+// A whole input file read and parsed as one JSON value under the limits (json_input.h); the
+// problems name the file.
+Result<nlohmann::json> readJsonFile(const std::filesystem::path& input);
 // An id written as a string or an integer, as text; empty for any other JSON value.
 std::string jsonIdText(const nlohmann::json& value);
 // The offset unit a file states ("codepoint", "utf16" or "byte"); empty optional and `error`

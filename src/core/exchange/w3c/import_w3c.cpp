@@ -390,30 +390,11 @@ void Importer::importFile(const fs::path& input) {
     }
 }
 
-// A folder stands for the .jsonld and .json files in it, in name order.
-std::vector<fs::path> expandInputs(const std::vector<fs::path>& inputs) {
-    std::vector<fs::path> out;
-    for (const fs::path& input : inputs) {
-        std::error_code ec;
-        if (!fs::is_directory(input, ec)) {
-            out.push_back(input);
-            continue;
-        }
-        std::vector<fs::path> inFolder;
-        for (const fs::directory_entry& entry : fs::directory_iterator(input, ec)) {
-            const std::string ext = entry.path().extension().string();
-            if (entry.is_regular_file(ec) && (ext == ".jsonld" || ext == ".json")) inFolder.push_back(entry.path());
-        }
-        std::sort(inFolder.begin(), inFolder.end());
-        out.insert(out.end(), inFolder.begin(), inFolder.end());
-    }
-    return out;
-}
-
 }  // namespace
 
 Result<ImportOutput> importW3c(const std::vector<std::filesystem::path>& inputs, const ImportOptions& options) {
-    const std::vector<fs::path> files = expandInputs(inputs);
+    // A folder stands for the .jsonld and .json files in it, in name order.
+    const std::vector<fs::path> files = filesInFolders(inputs, {".jsonld", ".json"});
     if (files.empty()) return Diagnostic{"", "", "no W3C annotation files to import"};
     Importer importer{options, {}, {}, {}};
     for (const fs::path& input : files) importer.importFile(input);

@@ -3,8 +3,8 @@
 // [SECTION] Input shapes   annotations, pages and collections; targets, selectors, bodies
 #include "core/exchange/w3c/w3c_input.h"
 
-#include "core/storage/file_io.h"
 #include "core/storage/json_input.h"
+#include "core/exchange/labelstudio/labelstudio_format.h"
 #include "core/exchange/w3c/w3c_format.h"
 
 #include <algorithm>
@@ -271,9 +271,7 @@ void readPage(const json& page, const std::string& path, ReadFile& out, Diagnost
 
 Result<ReadFile> readInput(const fs::path& input) {
     const std::string file = input.string();
-    Result<std::string> bytes = readFileBytes(input);
-    if (!bytes) return bytes.errors();
-    Result<json> parsed = parseJsonText(*bytes, file);
+    Result<json> parsed = readJsonFile(input);
     if (!parsed) return parsed.errors();
     const json root = std::move(*parsed);
     ReadFile out;
