@@ -113,7 +113,7 @@ struct Lines {
     std::vector<std::uint32_t> pendingOf;  // per record: index into `pending`, or kNone
     std::vector<Pending> pending;
 
-    explicit Lines(std::size_t lineCount) : byId(lineCount) {}
+    explicit Lines(std::size_t lineCount) : byId(lineCount) { records.reserve(lineCount); }
 
     const Record* find(std::string_view id) const {
         const std::uint32_t at = byId.find(id);
@@ -144,7 +144,11 @@ struct Lines {
     }
 };
 
-std::string quoted(std::string_view text) { return inQuotes(text); }
+// The text a # line gives its annotation or relation: the note, prefixed by its type unless
+// it is brat's own AnnotatorNotes.
+std::string noteText(const Record& r) {
+    return r.type == "AnnotatorNotes" ? std::string(r.text) : std::string(r.type) + ": " + std::string(r.text);
+}
 std::string str(std::string_view text) { return std::string(text); }
 
 // Attributes the schema lacks get one definition from all their values in the file (so a
@@ -205,7 +209,6 @@ void defineNewAttributes(ImportBuilder& builder,
 
 // Every line into a Record; ids of T, R and E lines indexed.
 void parseLines(std::string_view ann, Lines& lines, FileImport& fi) {
-    lines.records.reserve(std::size_t(std::count(ann.begin(), ann.end(), '\n')) + 1);
     std::size_t lineNumber = 0;
     for (std::size_t from = 0; from <= ann.size();) {
         const std::size_t newline = std::min(ann.find('\n', from), ann.size());
@@ -297,7 +300,7 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
             if (found != r.text && (listed.empty() || coveredText(document, listed) != r.text)) {
                 // brat trusts the offsets: a text column with stray white space around it is fine.
                 if (sameButSurroundingWhiteSpace(r.text, found)) builder.countStrayWhiteSpace();
-                else p = "expected " + quoted(r.text) + ", found " + inQuotes(found);
+                else p = "expected " + inQuotes(r.text) + ", found " + inQuotes(found);
             }
         }
         if (!p.empty()) {
@@ -326,10 +329,9 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
     for (const Record& r : records) {
         if (r.kind != Kind::Attribute && r.kind != Kind::Normalization && r.kind != Kind::Note) continue;
         const Record* target = lines.find(r.target);
-        auto noteText = [&r] { return r.type == "AnnotatorNotes" ? str(r.text) : str(r.type) + ": " + str(r.text); };
         if (r.kind == Kind::Note && target && target->kind == Kind::Relation) {
             std::string& note = relationNotes[r.target];
-            note += (note.empty() ? "" : "\n") + noteText();
+            note += (note.empty() ? "" : "\n") + noteText(r);
             continue;
         }
         const Record* t = lines.triggerOf(r.target);
@@ -357,12 +359,11 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
         Pending& p = *pp;
         const std::string label = str(p.record->type);
         if (r.kind == Kind::Note) {
-            p.note += (p.note.empty() ? "" : "\n") +
-                      (r.type == "AnnotatorNotes" ? str(r.text) : str(r.type) + ": " + str(r.text));
+            p.note += (p.note.empty() ? "" : "\n") + noteText(r);
         } else if (r.kind == Kind::Attribute) {
             const std::string name = str(r.type);
             if (p.attributes.count(name)) {
-                fi.problem(r.line, str(r.id) + ": " + str(r.target) + " already has attribute " + quoted(r.type));
+                fi.problem(r.line, str(r.id) + ": " + str(r.target) + " already has attribute " + inQuotes(r.type));
                 continue;
             }
             AttributeValue value;
@@ -454,7 +455,7 @@ std::optional<ImportedDocument> importOne(const AnnInput& input, const ImportOpt
             const std::string_view label = lines.find(r.arguments.front().id)->type;
             if (r.type != label)
                 fi.notices.push_back(fi.file + ": line " + std::to_string(r.line) + ": " + str(r.id) + ": event type " +
-                                     quoted(r.type) + " differs from its trigger's label " + quoted(label) +
+                                     inQuotes(r.type) + " differs from its trigger's label " + inQuotes(label) +
                                      "; kept the trigger's label");
             for (std::size_t i = 1; i < r.arguments.size(); ++i)
                 addRelation(r, r.arguments[i].role, r.id, r.arguments[i].id, true);
