@@ -79,6 +79,51 @@ TEST_CASE("html: <article> is preferred, hidden elements and <style>/<noscript>/
         CHECK_MESSAGE(text.find(gone) == std::string::npos, gone);
 }
 
+TEST_CASE("html: on a page of several stories, the <article> headed by the page title is the article") {
+    // A feed that loads the next stories below the first: the longest one is not the page's.
+    const auto story = [](const char* heading, const char* words, int paragraphs) {
+        std::string html = std::string("<article class='entry'><h1>") + heading + "</h1>";
+        for (int i = 0; i < paragraphs; ++i)
+            html += std::string("<p>") + words + " paragraph " + std::to_string(i) +
+                    ", told at some length, with commas, so that it reads like text.</p>";
+        return html + "</article>";
+    };
+    const std::string page =
+        "<html><head><meta property='og:title' content='Vehicles blessed on Saturday'></head>"
+        "<body><div class='feed'>" +
+        story("Vehicles blessed on Saturday", "Blessing", 4) + story("Council votes on the new budget", "Budget", 12) +
+        "</div></body></html>";
+    const std::string text = textOf(page);
+    CHECK(text.starts_with("Vehicles blessed on Saturday\n\nBlessing paragraph 0,"));
+    CHECK(text.find("Blessing paragraph 3,") != std::string::npos);
+    CHECK(text.find("Budget") == std::string::npos);
+
+    // One story on the page: its title changes nothing (the whole body is still chosen).
+    const std::string single = "<html><head><title>Council votes on the new budget</title></head><body>" +
+                               story("Council votes on the new budget", "Budget", 6) + "</body></html>";
+    CHECK(textOf(single).find("Budget paragraph 5,") != std::string::npos);
+}
+
+TEST_CASE("html: ruby annotations (furigana) are left out; share widgets and tables of contents are dropped") {
+    const std::string page = std::string(
+                                 "<html><body><article>"
+                                 "<p><ruby>\xE6\xB3\x95\xE5\xBE\x8B<rp>(</rp><rt>\xE3\x81\xBB\xE3\x81\x86"
+                                 "\xE3\x82\x8A\xE3\x81\xA4</rt><rp>)</rp></ruby>"
+                                 "\xE3\x81\x8C\xE3\x81\xA7\xE3\x81\x8D\xE3\x81\xBE\xE3\x81\x97\xE3\x81\x9F"
+                                 "\xE3\x80\x82</p>"
+                                 "<div id='ez-toc-container'><p class='toc-title'>Contents of this page</p></div>") +
+                             kArticleParagraphs +
+                             "<div class='shareblock'><ul><li>Share this article</li></ul></div>"
+                             "</article></body></html>";
+    const std::string text = textOf(page);
+    // 法律ができました。 without the reading ほうりつ and its fallback parentheses.
+    CHECK(
+        text.starts_with("\xE6\xB3\x95\xE5\xBE\x8B\xE3\x81\x8C\xE3\x81\xA7\xE3\x81\x8D\xE3\x81\xBE"
+                         "\xE3\x81\x97\xE3\x81\x9F\xE3\x80\x82\n\nThe trial enrolled"));
+    CHECK(text.find("Contents of this page") == std::string::npos);
+    CHECK(text.find("Share this article") == std::string::npos);
+}
+
 TEST_CASE("html: <br> is a line break inside a block, inline markup joins with its spaces, entities decode") {
     const auto article = extract(
         "<html><body><article><p>First line<br>second <b>bold</b> <i>italic</i>, "

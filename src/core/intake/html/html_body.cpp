@@ -60,8 +60,9 @@ bool alwaysNegative(const std::vector<std::string>& w) {
 // Boilerplate unless the element is also called article, content, entry or story.
 bool strongNegative(const std::vector<std::string>& w) {
     return anyWord(w, {"ad", "ads", "adv", "advertising", "paywall", "share", "social", "related", "signup", "login"},
-                   {"advert", "adsense", "adslot", "adsbygoogle", "sharing", "shariff", "sharebar", "socialmedia",
-                    "subscri", "breadcrumb", "recommend", "sponsor", "popup", "modal", "relatedposts", "promo"});
+                   {"advert",     "adsense",   "adslot",     "adsbygoogle", "sharing",  "shariff",      "sharebar",
+                    "shareblock", "sharethis", "sharedaddy", "addthis",     "addtoany", "socialmedia",  "subscri",
+                    "breadcrumb", "recommend", "sponsor",    "popup",       "modal",    "relatedposts", "promo"});
 }
 
 bool stronglyPositive(const std::vector<std::string>& w) {
@@ -91,7 +92,7 @@ bool weakNegative(const std::vector<std::string>& w) {
     return anyWord(w,
                    {"nav",    "menu",   "footer", "foot",     "sidebar", "widget", "widgets", "masthead", "pagination",
                     "pager",  "banner", "tags",   "tagcloud", "toolbar", "search", "skip",    "print",    "sitemap",
-                    "topbar", "links",  "aside",  "rail",     "more",    "teaser", "teasers", "extra"},
+                    "topbar", "links",  "aside",  "rail",     "more",    "teaser", "teasers", "extra",    "toc"},
                    {"navbar", "navigation", "menu", "sidebar", "footer", "widget", "skiplink"});
 }
 
@@ -175,7 +176,11 @@ Drop dropKind(const GumboNode* node, Strictness strictness) {
         case GUMBO_TAG_VIDEO:
         case GUMBO_TAG_AUDIO:
         case GUMBO_TAG_MAP:
-        case GUMBO_TAG_MENU: return Drop::Always;
+        case GUMBO_TAG_MENU:
+        // Ruby annotations (furigana over Japanese kanji) are pronunciation, not text: read
+        // inline they would split every word.
+        case GUMBO_TAG_RT:
+        case GUMBO_TAG_RP: return Drop::Always;
         case GUMBO_TAG_HEADER:
             if (!insideArticleOrMain(node)) return Drop::Always;
             break;

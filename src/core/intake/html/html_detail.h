@@ -96,7 +96,9 @@ struct ArticleRoot {
     std::string how;  // "itemprop=articleBody", "<article>", "text density"
 };
 
-ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, Strictness strictness);
+// `pageTitle` (the page's own title, from its metadata) picks the story on a page of several.
+ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, Strictness strictness,
+                            const std::string& pageTitle);
 
 // --- Blocks (html_blocks.cpp) -------------------------------------------------------------
 

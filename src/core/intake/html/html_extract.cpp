@@ -300,7 +300,7 @@ Result<ExtractedArticle> extractHtml(const HtmlInput& input, const std::string& 
 
     for (const detail::Strictness strictness : {detail::Strictness::Full, detail::Strictness::TagsOnly}) {
         const detail::StatsMap stats = detail::computeStats(document, strictness);
-        const detail::ArticleRoot root = detail::findArticleRoot(document, stats, strictness);
+        const detail::ArticleRoot root = detail::findArticleRoot(document, stats, strictness, article.metadata.title);
         if (root.nodes.empty()) continue;
         std::vector<Block> blocks = detail::extractBlocks(root, stats, strictness);
         if (!hasText(blocks)) continue;

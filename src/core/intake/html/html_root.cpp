@@ -6,7 +6,9 @@
 //                         grandparent, a third of a level for those above; a container starts
 //                         from its tag and class / id hints; the total is scaled by 1 - its link
 //                         density), widened to its <article> when it is in one, or to the
-//                         siblings that score or read like paragraphs
+//                         siblings that score or read like paragraphs; on a page of several
+//                         stories, the <article> headed by the page title when the best
+//                         container lies outside it
 // [SECTION] Headline and lead   the last <h1> before the body (when the body holds none) and
 //                         what lies between them (standfirst, lead, byline) when that is short
 //                         and mostly not links: the lead of ArticleRoot
@@ -181,7 +183,60 @@ const GumboNode* widened(const GumboNode* node, const StatsMap& stats) {
     return chosen;
 }
 
-ArticleRoot findBody(const GumboNode* document, const StatsMap& stats) {
+bool contains(const GumboNode* ancestor, const GumboNode* node) {
+    for (const GumboNode* p = node; p != nullptr; p = p->parent)
+        if (p == ancestor) return true;
+    return false;
+}
+
+// The text of the first <h1> in `article`, else of its first <h2>; empty when it has neither.
+std::string headingOf(const GumboNode* article, const StatsMap& stats) {
+    const GumboNode* h1 = nullptr;
+    const GumboNode* h2 = nullptr;
+    forEachElement(article, stats, [&](const GumboNode* node) {
+        if (tagOf(node) == GUMBO_TAG_H1 && h1 == nullptr) h1 = node;
+        if (tagOf(node) == GUMBO_TAG_H2 && h2 == nullptr) h2 = node;
+    });
+    const GumboNode* heading = h1 != nullptr ? h1 : h2;
+    return heading == nullptr ? std::string() : collapseSpaces(textContent(heading));
+}
+
+// A page that runs several stories one after the other (a feed loading the next ones below
+// the first): the <article> headed by the page's own title, with paragraphs of its own and no
+// story of another heading inside it (the largest such). Null when there is no other story or
+// no story's heading matches the title.
+const GumboNode* articleHeadedByTitle(const GumboNode* document, const StatsMap& stats, const std::string& title) {
+    const std::string pageTitle = toLowerAscii(collapseSpaces(title));
+    if (pageTitle.size() < 10) return nullptr;
+    struct Story {
+        const GumboNode* node;
+        bool titled;
+    };
+    std::vector<Story> stories;
+    forEachElement(document, stats, [&](const GumboNode* node) {
+        if (tagOf(node) != GUMBO_TAG_ARTICLE) return;
+        const NodeStats& s = stats.at(node);
+        if (s.paragraphs < 2 || s.textLength < 300 || linkDensity(s) >= 0.5) return;
+        const std::string heading = toLowerAscii(headingOf(node, stats));
+        stories.push_back({node, heading.size() >= 10 && pageTitle.find(heading) != std::string::npos});
+    });
+    const GumboNode* chosen = nullptr;
+    bool otherStory = false;
+    for (const Story& story : stories) {
+        if (!story.titled) {
+            otherStory = true;
+            continue;
+        }
+        bool holdsOther = false;
+        for (const Story& inner : stories)
+            if (!inner.titled && contains(story.node, inner.node)) holdsOther = true;
+        if (!holdsOther && (chosen == nullptr || stats.at(story.node).textLength > stats.at(chosen).textLength))
+            chosen = story.node;
+    }
+    return otherStory ? chosen : nullptr;
+}
+
+ArticleRoot findBody(const GumboNode* document, const StatsMap& stats, const std::string& title) {
     ArticleRoot root;
 
     // Scores of the containers.
@@ -238,6 +293,12 @@ ArticleRoot findBody(const GumboNode* document, const StatsMap& stats) {
         return root;
     }
 
+    if (const GumboNode* titled = articleHeadedByTitle(document, stats, title);
+        titled != nullptr && !contains(titled, best)) {
+        root.nodes.push_back(titled);
+        root.how = "the <article> headed by the page title";
+        return root;
+    }
     if (const GumboNode* wider = widened(best, stats); wider != best) {
         best = wider;
         bestScore = std::max(bestScore, scores.count(best) ? scores[best] : 0.0);
@@ -306,12 +367,6 @@ ArticleRoot findBody(const GumboNode* document, const StatsMap& stats) {
 
 constexpr std::size_t kMaxLead = 1500;  // code points between the headline and the body
 
-bool contains(const GumboNode* ancestor, const GumboNode* node) {
-    for (const GumboNode* p = node; p != nullptr; p = p->parent)
-        if (p == ancestor) return true;
-    return false;
-}
-
 // The node after `node` in document order, its subtree skipped; null at the end.
 const GumboNode* nextSkippingSubtree(const GumboNode* node) {
     for (const GumboNode* n = node; n != nullptr && isElement(n->parent); n = n->parent) {
@@ -371,9 +426,10 @@ void addLead(const GumboNode* document, const StatsMap& stats, ArticleRoot& root
 
 }  // namespace
 
-ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, Strictness strictness) {
+ArticleRoot findArticleRoot(const GumboNode* document, const StatsMap& stats, Strictness strictness,
+                            const std::string& pageTitle) {
     (void)strictness;
-    ArticleRoot root = findBody(document, stats);
+    ArticleRoot root = findBody(document, stats, pageTitle);
     addLead(document, stats, root);
     return root;
 }
