@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks the code style, then builds and runs every test:
-#   1. the sanitizer build (AddressSanitizer + UBSan) of the core, the command line and their
-#      unit and CLI tests, in ./build-asan
-#   2. the libFuzzer targets (clang) in ./build-fuzz, each run for FUZZ_SECONDS (default 30)
+#   1. the sanitizer build (clang, AddressSanitizer + UBSan) of the core, the command line, their
+#      unit and CLI tests and the libFuzzer targets, in ./build-asan; the tests run
+#   2. each libFuzzer target for FUZZ_SECONDS (default 30), one per core at a time
 #   3. the Release build in ./build: the end-to-end tests (Xvfb), then unit, command-line,
 #      headless editor and fault tests
 # --quick runs step 3 only.
@@ -21,20 +21,18 @@ else
   stage "style: clang-format --dry-run --Werror"
   git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' | xargs clang-format --dry-run --Werror
 
-  stage "sanitizer build (address, undefined)"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCLAIMMARK_SANITIZE=ON \
+  # One clang build serves both: the core, the command line and the tests with
+  # AddressSanitizer and UBSan, and the libFuzzer targets linked with that same core.
+  stage "sanitizer and fuzz build (clang: address, undefined, libFuzzer)"
+  CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCLAIMMARK_SANITIZE=ON -DCLAIMMARK_FUZZ=ON \
         -DCLAIMMARK_BUILD_EDITOR=OFF -DCLAIMMARK_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build build-asan -j"$jobs"
   stage "sanitizer tests"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|cli'
 
-  stage "fuzz targets (clang, libFuzzer)"
-  CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCLAIMMARK_FUZZ=ON \
-        -DCLAIMMARK_BUILD_EDITOR=OFF -DCLAIMMARK_BUILD_TESTS=OFF -DCLAIMMARK_BUILD_BENCHMARKS=OFF >/dev/null
-  cmake --build build-fuzz -j"$jobs"
-  stage "fuzzing, ${FUZZ_SECONDS:-30} s per target"
-  bash tests/fuzz/run-fuzzers.sh build-fuzz "${FUZZ_SECONDS:-30}"
+  stage "fuzzing, ${FUZZ_SECONDS:-30} s per target, $jobs at a time"
+  FUZZ_JOBS="$jobs" bash tests/fuzz/run-fuzzers.sh build-asan "${FUZZ_SECONDS:-30}"
 fi
 
 stage "Release build"

@@ -80,6 +80,7 @@ fs::path absolutePath(const fs::path& path) {
 struct Planned {
     std::vector<ExportFile> files;
     Diagnostics problems;
+    std::size_t annotations = 0, relations = 0;  // in the sets planned
 };
 
 // Plans the article file (when the text must be written out) and the set for `document`.
@@ -116,7 +117,10 @@ void planDocument(ImportedDocument& document, const fs::path& root, const std::s
         return;
     }
     document.set.document.path = relativeDocumentPath(absolutePath(setPath), absolutePath(articlePath));
-    Result<std::string> text = serializeSetChecked(document.set, setPath.string());
+    // The set is not needed once it is text: it goes before the text is read back.
+    plan.annotations += document.set.annotationCount();
+    plan.relations += document.set.relationCount();
+    Result<std::string> text = serializeSetChecked(std::move(document.set), setPath.string());
     if (!text) {
         for (const Diagnostic& d : text.errors()) plan.problems.push_back(d);
         return;
@@ -235,11 +239,7 @@ int runImport(const std::vector<std::string>& arguments) {
         return kExitBadInput;
     }
 
-    std::size_t annotations = 0, relations = 0;
-    for (const ImportedDocument& document : output.documents) {
-        annotations += document.set.annotationCount();
-        relations += document.set.relationCount();
-    }
+    const std::size_t annotations = plan.annotations, relations = plan.relations;
     std::cerr << "imported " << plural(output.documents.size(), "document", "documents") << " ("
               << plural(annotations, "annotation", "annotations") << ", " << plural(relations, "relation", "relations");
     if (!output.skipped.empty()) std::cerr << ", " << plural(output.skipped.size(), "item", "items") << " skipped";

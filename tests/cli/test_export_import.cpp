@@ -35,7 +35,7 @@ TEST_CASE("export: --help lists every format with its description") {
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "usage: claimmark export --to FORMAT"));
     for (const char* name : {"jsonl", "brat", "conll", "w3c", "csv", "labelstudio", "doccano", "webanno-tsv",
-                             "claimreview", "hf-tokens", "sentences"}) {
+                             "uima-json", "claimreview", "hf-tokens", "sentences"}) {
         CAPTURE(name);
         CHECK(contains(r.out, std::string("\n  ") + name + " "));
     }
@@ -82,8 +82,8 @@ TEST_CASE("export: every format in the registry writes its output") {
     };
     for (const Case& c :
          {Case{"jsonl", false}, Case{"brat", true}, Case{"conll", false}, Case{"w3c", true}, Case{"csv", false},
-          Case{"labelstudio", false}, Case{"doccano", false}, Case{"webanno-tsv", true}, Case{"claimreview", false},
-          Case{"hf-tokens", true}, Case{"sentences", false}}) {
+          Case{"labelstudio", false}, Case{"doccano", false}, Case{"webanno-tsv", true}, Case{"uima-json", true},
+          Case{"claimreview", false}, Case{"hf-tokens", true}, Case{"sentences", false}}) {
         const std::string format = c.format;
         CAPTURE(format);
         const fs::path out = f.dir / (std::string("out-") + c.format);

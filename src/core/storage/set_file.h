@@ -31,6 +31,9 @@ std::string serializeSet(const AnnotationSet& set);
 // (import), so that nothing the reader would reject is ever written. The reader's problems
 // come back under `fileName`, each prefixed "would not be readable: ".
 Result<std::string> serializeSetChecked(const AnnotationSet& set, const std::string& fileName);
+// The same for a set that is not needed afterwards: it is let go before the text is read
+// back, so the set and its copy are never in memory at once.
+Result<std::string> serializeSetChecked(AnnotationSet&& set, const std::string& fileName);
 
 struct LoadedSet {
     AnnotationSet set;

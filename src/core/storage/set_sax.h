@@ -2,11 +2,11 @@
 // straight into the model, every other value is captured as a small nlohmann::json for
 // set_reader.cpp to interpret. Private to this folder.
 //
-// [SECTION] DomCapture   builds small nlohmann::json values from SAX events
 // [SECTION] SetSax       the SAX handler: annotations parsed directly, the rest captured
 #pragma once
 
 #include "core/model/annotation_set.h"
+#include "core/storage/json_capture.h"
 #include "core/storage/json_input.h"
 #include "core/storage/schema_reuse.h"
 
@@ -25,64 +25,8 @@ using json = nlohmann::json;
 // "a string", "an array", ...: a value's type as messages name it.
 const char* jsonTypeName(const json& j);
 
-// --- [SECTION] DomCapture ---------------------------------------------------------------
-
-// Collects one JSON value (scalar or container) from SAX events.
-class DomCapture {
-public:
-    bool active() const { return m_active; }
-    void begin() {
-        m_active = true;
-        m_root = json();
-        m_stack.clear();
-        m_rootSet = false;
-    }
-    // Each returns true when the captured value is complete.
-    template <class V>
-    bool scalar(V&& v) {
-        place(json(std::forward<V>(v)));
-        return m_stack.empty();
-    }
-    bool startObject() {
-        m_stack.push_back(place(json::object()));
-        return false;
-    }
-    bool startArray() {
-        m_stack.push_back(place(json::array()));
-        return false;
-    }
-    void key(std::string& k) { m_key = std::move(k); }
-    bool endContainer() {
-        m_stack.pop_back();
-        return m_stack.empty();
-    }
-    json take() {
-        m_active = false;
-        return std::move(m_root);
-    }
-
-private:
-    json* place(json&& v) {
-        if (m_stack.empty()) {
-            m_root = std::move(v);
-            return &m_root;
-        }
-        json& top = *m_stack.back();
-        if (top.is_array()) {
-            top.push_back(std::move(v));
-            return &top.back();
-        }
-        json& slot = top[m_key];
-        slot = std::move(v);
-        return &slot;
-    }
-
-    json m_root;
-    std::vector<json*> m_stack;
-    std::string m_key;
-    bool m_active = false;
-    bool m_rootSet = false;
-};
+// Collects one JSON value (scalar or container) from SAX events: json_capture.h.
+using DomCapture = JsonCapture;
 
 // --- [SECTION] SetSax -------------------------------------------------------------------
 

@@ -315,8 +315,9 @@ Diagnostics checkSetAgainstDocument(const AnnotationSet& set, const Document& do
     return out;
 }
 
-Result<std::string> serializeSetChecked(const AnnotationSet& set, const std::string& fileName) {
-    std::string text = serializeSet(set);
+namespace {
+
+Result<std::string> readableOrProblems(std::string text, const std::string& fileName) {
     Result<AnnotationSet> back = parseSet(text, fileName);
     if (!back) {
         Diagnostics problems = back.errors();
@@ -324,6 +325,21 @@ Result<std::string> serializeSetChecked(const AnnotationSet& set, const std::str
         return problems;
     }
     return text;
+}
+
+}  // namespace
+
+Result<std::string> serializeSetChecked(const AnnotationSet& set, const std::string& fileName) {
+    return readableOrProblems(serializeSet(set), fileName);
+}
+
+Result<std::string> serializeSetChecked(AnnotationSet&& set, const std::string& fileName) {
+    std::string text;
+    {
+        const AnnotationSet written = std::move(set);
+        text = serializeSet(written);
+    }
+    return readableOrProblems(std::move(text), fileName);
 }
 
 }  // namespace claimmark

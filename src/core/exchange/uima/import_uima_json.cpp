@@ -24,9 +24,12 @@
 #include "core/exchange/labelstudio/labelstudio_format.h"
 #include "core/exchange/uima/uima_format.h"
 #include "core/exchange/uima/uima_input.h"
+#include "core/storage/file_io.h"
 
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace claimmark {
 
@@ -37,8 +40,8 @@ using namespace uima;
 
 constexpr const char* kMetaDataType = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData";
 
-std::string stringMember(const json& object, const char* key) {
-    const json& value = member(object, key);
+std::string stringMember(const FeatureStructure& fs, const char* key) {
+    const json& value = fs.member(key);
     return value.is_string() ? value.get<std::string>() : std::string();
 }
 
@@ -76,7 +79,7 @@ private:
         std::string label;
         Span span;
         std::string note;
-        std::vector<std::pair<std::string, const json*>> attributes;  // (feature, value)
+        std::vector<std::pair<const std::string*, const json*>> attributes;  // (feature, value)
     };
 
     ImportBuilder& m_builder;
@@ -84,10 +87,10 @@ private:
     std::string m_file;
     Diagnostics& m_problems;
     std::vector<std::vector<Fragment>> m_groups;
-    std::map<std::string, std::size_t> m_groupIndex;
-    std::set<std::string> m_badGroups;
-    std::set<std::int64_t> m_badFs;                 // spans left out
-    std::map<std::int64_t, std::string> m_addedOf;  // span %ID -> annotation id
+    std::unordered_map<std::string, std::size_t> m_groupIndex;
+    std::unordered_set<std::string> m_badGroups;
+    std::unordered_set<std::int64_t> m_badFs;                 // spans left out
+    std::unordered_map<std::int64_t, std::string> m_addedOf;  // span %ID -> annotation id
     std::vector<const FeatureStructure*> m_relations;
 
     void problem(const std::string& path, const std::string& message) { m_problems.push_back({m_file, path, message}); }
@@ -97,33 +100,33 @@ private:
     }
 
     bool readFragment(const FeatureStructure& fs, Fragment& fragment) {
-        const json& object = *fs.object;
-        const std::string id = stringMember(object, kIdFeature);
+        const std::string id = stringMember(fs, kIdFeature);
         fragment.group = id.empty() ? "#" + std::to_string(fs.id) : id;
-        const json& label = member(object, kLabelFeature);
+        const json& label = fs.member(kLabelFeature);
         if (!label.is_string() || label.get_ref<const std::string&>().empty()) {
-            return fail(fs.path + "." + kLabelFeature, "expected a label string, got " + label.dump());
+            return fail(fs.path() + "." + kLabelFeature, "expected a label string, got " + label.dump());
         }
         fragment.label = label.get<std::string>();
         std::string error;
-        std::optional<std::size_t> begin = readOffset(m_builder.document(), member(object, "begin"), m_cas.unit, error);
-        if (!begin) return fail(fs.path + ".begin", error);
-        std::optional<std::size_t> end = readOffset(m_builder.document(), member(object, "end"), m_cas.unit, error);
-        if (!end) return fail(fs.path + ".end", error);
+        std::optional<std::size_t> begin = readOffset(m_builder.document(), fs.member("begin"), m_cas.unit, error);
+        if (!begin) return fail(fs.path() + ".begin", error);
+        std::optional<std::size_t> end = readOffset(m_builder.document(), fs.member("end"), m_cas.unit, error);
+        if (!end) return fail(fs.path() + ".end", error);
         std::vector<Span> spans{{*begin, *end}};
         error = m_builder.checkSpans(spans, nullptr);
-        if (!error.empty()) return fail(fs.path, error);
-        const json& stated = member(object, kCoveredTextFeature);
+        if (!error.empty()) return fail(fs.path(), error);
+        const json& stated = fs.member(kCoveredTextFeature);
         if (stated.is_string()) {
             error = m_builder.checkSpans(spans, &stated.get_ref<const std::string&>());
-            if (!error.empty()) return fail(fs.path + "." + kCoveredTextFeature, error);
+            if (!error.empty()) return fail(fs.path() + "." + kCoveredTextFeature, error);
         }
         fragment.span = spans.front();
-        fragment.note = stringMember(object, kNoteFeature);
-        for (const auto& [key, value] : object.items()) {
-            if (key.empty() || key[0] == '%' || key[0] == '@' || isReservedSpanFeature(key) || value.is_null())
+        fragment.note = stringMember(fs, kNoteFeature);
+        for (const Feature& feature : fs.features) {
+            const std::string& key = feature.name;
+            if (key.empty() || key[0] == '%' || key[0] == '@' || isReservedSpanFeature(key) || feature.value.is_null())
                 continue;
-            fragment.attributes.emplace_back(key, &value);
+            fragment.attributes.emplace_back(&key, &feature.value);
         }
         return true;
     }
@@ -131,7 +134,7 @@ private:
     void addAnnotation(const std::vector<Fragment>& group) {
         const Fragment& first = group.front();
         if (m_badGroups.count(first.group)) {
-            problem(first.fs->path,
+            problem(first.fs->path(),
                     "annotation " + first.group + " left out: another of its fragments was left out (above)");
             for (const Fragment& f : group) m_badFs.insert(f.fs->id);
             return;
@@ -142,21 +145,21 @@ private:
         m_builder.ensureLabel(first.label);
         for (const Fragment& f : group) {
             if (f.label != first.label) {
-                problem(f.fs->path + "." + kLabelFeature, "fragments of annotation " + first.group +
-                                                              " have different labels (\"" + first.label + "\", \"" +
-                                                              f.label + "\")");
+                problem(f.fs->path() + "." + kLabelFeature, "fragments of annotation " + first.group +
+                                                                " have different labels (\"" + first.label + "\", \"" +
+                                                                f.label + "\")");
                 for (const Fragment& g : group) m_badFs.insert(g.fs->id);
                 return;
             }
             spans.push_back(f.span);
             if (note.empty()) note = f.note;
             for (const auto& [feature, value] : f.attributes) {
-                auto named = m_cas.attributeNames.find(feature);
-                const std::string& name = named == m_cas.attributeNames.end() ? feature : named->second;
+                auto named = m_cas.attributeNames.find(*feature);
+                const std::string& name = named == m_cas.attributeNames.end() ? *feature : named->second;
                 if (attributes.count(name)) continue;
                 AttributeValue converted;
                 const std::string error = m_builder.ensureAttribute(first.label, name, *value, converted);
-                if (!error.empty()) problem(f.fs->path + "." + feature, error);
+                if (!error.empty()) problem(f.fs->path() + "." + *feature, error);
                 else attributes[name] = std::move(converted);
             }
         }
@@ -165,7 +168,7 @@ private:
         std::string added;
         if (error.empty()) added = m_builder.addAnnotation(first.label, spans, attributes, note, error, idHint);
         if (added.empty()) {
-            problem(first.fs->path, error);
+            problem(first.fs->path(), error);
             for (const Fragment& f : group) m_badFs.insert(f.fs->id);
             return;
         }
@@ -174,20 +177,21 @@ private:
 
     // The annotation a relation end names; empty (with a problem, or `leftOut` set) when none.
     std::string endOf(const FeatureStructure& relation, const char* feature, bool& leftOut) {
-        const std::string path = relation.path + ".@" + feature;
-        const json& value = member(*relation.object, (std::string("@") + feature).c_str());
+        const std::string name = std::string("@") + feature;
+        const json& value = relation.member(name);
         if (value.is_null()) {
-            problem(path, std::string("missing: expected the %ID of a ") + kSpanType);
+            problem(relation.path() + "." + name, std::string("missing: expected the %ID of a ") + kSpanType);
             return {};
         }
         const std::optional<std::int64_t> id = readReference(value);
         const FeatureStructure* target = id ? m_cas.find(*id) : nullptr;
         if (!target) {
-            problem(path, "names no feature structure: " + value.dump());
+            problem(relation.path() + "." + name, "names no feature structure: " + value.dump());
             return {};
         }
-        if (target->type != kSpanType) {
-            problem(path, "names " + target->path + ", a " + target->type + ", not a " + kSpanType);
+        if (*target->type != kSpanType) {
+            problem(relation.path() + "." + name,
+                    "names " + target->path() + ", a " + *target->type + ", not a " + kSpanType);
             return {};
         }
         if (m_badFs.count(*id)) {
@@ -196,7 +200,7 @@ private:
         }
         auto added = m_addedOf.find(*id);
         if (added == m_addedOf.end()) {
-            problem(path, "names " + target->path + ", a span of another view");
+            problem(relation.path() + "." + name, "names " + target->path() + ", a span of another view");
             return {};
         }
         return added->second;
@@ -206,14 +210,14 @@ private:
         bool leftOut = false;
         const std::string from = endOf(fs, kGovernorFeature, leftOut);
         const std::string to = endOf(fs, kDependentFeature, leftOut);
-        if (leftOut) return problem(fs.path, "relation left out: a span it links was left out");
+        if (leftOut) return problem(fs.path(), "relation left out: a span it links was left out");
         if (from.empty() || to.empty()) return;
-        std::string type = stringMember(*fs.object, kLabelFeature);
+        std::string type = stringMember(fs, kLabelFeature);
         if (type.empty()) type = kLsUnlabelledRelation;
         m_builder.ensureRelation(type, m_builder.set().findAnnotation(from)->label,
                                  m_builder.set().findAnnotation(to)->label);
         std::string error;
-        if (m_builder.addRelation(type, from, to, error).empty()) problem(fs.path, error);
+        if (m_builder.addRelation(type, from, to, error).empty()) problem(fs.path(), error);
     }
 };
 
@@ -227,13 +231,13 @@ struct ViewInfo {
 std::map<std::int64_t, ViewInfo> viewInfo(const CasInput& cas) {
     std::map<std::int64_t, ViewInfo> info;
     for (const FeatureStructure& fs : cas.structures) {
-        const std::optional<std::int64_t> sofa = readReference(member(*fs.object, "@sofa"));
+        const std::optional<std::int64_t> sofa = readReference(fs.member("@sofa"));
         if (!sofa) continue;
-        if (fs.type == kDocumentType) {
-            info[*sofa].stem = stringMember(*fs.object, kStemFeature);
-            info[*sofa].annotator = stringMember(*fs.object, kAnnotatorFeature);
-        } else if (fs.type == kMetaDataType && info[*sofa].stem.empty()) {
-            info[*sofa].stem = std::filesystem::path(stringMember(*fs.object, "documentTitle")).stem().string();
+        if (*fs.type == kDocumentType) {
+            info[*sofa].stem = stringMember(fs, kStemFeature);
+            info[*sofa].annotator = stringMember(fs, kAnnotatorFeature);
+        } else if (*fs.type == kMetaDataType && info[*sofa].stem.empty()) {
+            info[*sofa].stem = std::filesystem::path(stringMember(fs, "documentTitle")).stem().string();
         }
     }
     return info;
@@ -245,13 +249,14 @@ bool isIgnoredQuietly(const std::string& type) {
 
 void readFile(const std::filesystem::path& input, const ImportOptions& options, std::set<std::string>& stems,
               ImportOutput& output, Diagnostics& problems) {
-    Result<json> parsed = readJsonFile(input);
-    if (!parsed) {
-        problems.insert(problems.end(), parsed.errors().begin(), parsed.errors().end());
+    Result<std::string> bytes = readFileBytes(input);
+    if (!bytes) {
+        problems.insert(problems.end(), bytes.errors().begin(), bytes.errors().end());
         return;
     }
     const std::string file = input.string();
-    Result<CasInput> cas = readCasInput(*parsed, file, problems);
+    Result<CasInput> cas = readCasInput(*bytes, file, problems);
+    bytes = std::string();  // the CAS holds all it needs
     if (!cas) {
         problems.insert(problems.end(), cas.errors().begin(), cas.errors().end());
         return;
@@ -271,7 +276,7 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
             base += "-" + sofa.viewName;
         Result<ImportBuilder> builder = ImportBuilder::create(*sofa.text, uniqueStem(base, stems), file, options);
         if (!builder) {
-            const std::string path = cas->find(sofa.id)->path + ".sofaString";
+            const std::string path = cas->find(sofa.id)->path() + ".sofaString";
             for (const Diagnostic& d : builder.errors())
                 problems.push_back({file, path + (d.location.empty() ? "" : ", " + d.location), d.message});
             continue;
@@ -285,16 +290,16 @@ void readFile(const std::filesystem::path& input, const ImportOptions& options, 
 
     std::map<std::string, std::size_t> ignored;  // type -> count
     for (const FeatureStructure& fs : cas->structures) {
-        const bool span = fs.type == kSpanType;
-        if (!span && fs.type != kRelationType) {
-            if (!isIgnoredQuietly(fs.type)) ++ignored[fs.type];
+        const bool span = *fs.type == kSpanType;
+        if (!span && *fs.type != kRelationType) {
+            if (!isIgnoredQuietly(*fs.type)) ++ignored[*fs.type];
             continue;
         }
-        const json& sofaRef = member(*fs.object, "@sofa");
+        const json& sofaRef = fs.member("@sofa");
         const std::optional<std::int64_t> sofa = readReference(sofaRef);
         auto reader = sofa ? readerOf.find(*sofa) : readerOf.end();
         if (reader == readerOf.end()) {
-            problems.push_back({file, fs.path + ".@sofa", "expected the %ID of a text sofa, got " + sofaRef.dump()});
+            problems.push_back({file, fs.path() + ".@sofa", "expected the %ID of a text sofa, got " + sofaRef.dump()});
             continue;
         }
         if (span) readers[reader->second].readSpan(fs);

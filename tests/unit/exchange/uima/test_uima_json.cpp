@@ -384,3 +384,70 @@ TEST_CASE("uima-json import: references to the wrong type, ids used twice, membe
     CHECK(errors[2].location == "%FEATURE_STRUCTURES[3].@Governor");
     CHECK(errors[2].message == "names %FEATURE_STRUCTURES[2], a x.Token, not a webanno.custom.Claimmark");
 }
+
+TEST_CASE("uima-json import: %FEATURE_STRUCTURES keyed by %ID; elements that are not structures are named") {
+    fixtures::TempDir dir;
+    // The object form DKPro Cassis also reads: each key is the structure's %ID.
+    json keyed = casJson(kCafeText,
+                         json::array({span(2, "claim", 3, 17), span(3, "hedge", 9, 12), relation(4, 3, 2, "hedges")}));
+    json byId = json::object();
+    for (json fs : keyed["%FEATURE_STRUCTURES"]) {
+        const std::string key = std::to_string(fs["%ID"].get<int>());
+        fs.erase("%ID");
+        byId[key] = fs;
+    }
+    keyed["%FEATURE_STRUCTURES"] = byId;
+    Result<ImportOutput> fromObject = importText(dir, "keyed.json", keyed.dump());
+    REQUIRE_MESSAGE(fromObject.ok(), fromObject.errorText());
+    CHECK(texts(fromObject->documents[0].set) == std::vector<std::string>{"claim:Cafe\xCC\x81 may help", "hedge:may"});
+    CHECK(fromObject->documents[0].set.relationCount() == 1);
+
+    // A number, an array and a structure without a type among the structures; a feature
+    // whose value is an array (read whole, and refused as an attribute); members after the
+    // structures that nothing reads.
+    json mixed = casJson(kCafeText, json::array({span(2, "claim", 3, 17, {{"extra", {1, 2, {{"deep", true}}}}})}));
+    mixed["%FEATURE_STRUCTURES"].push_back(7);
+    mixed["%FEATURE_STRUCTURES"].push_back({"a", "b"});
+    mixed["%FEATURE_STRUCTURES"].push_back({{"%ID", 9}});
+    mixed["zz-unknown"] = {{"anything", {1, 2, 3}}};
+    Result<ImportOutput> strict = importText(dir, "mixed.json", mixed.dump());
+    REQUIRE_FALSE(strict.ok());
+    const Diagnostics& errors = strict.errors();
+    REQUIRE(errors.size() == 4);
+    CHECK(errors[0].location == "%FEATURE_STRUCTURES[2]");
+    CHECK(errors[0].message == "expected a feature structure object, got 7");
+    CHECK(errors[1].location == "%FEATURE_STRUCTURES[3]");
+    CHECK(errors[1].message == "expected a feature structure object, got [\"a\",\"b\"]");
+    CHECK(errors[2].location == "%FEATURE_STRUCTURES[4].%TYPE");
+    CHECK(errors[2].message == "expected a type name, got null");
+    CHECK(errors[3].location == "%FEATURE_STRUCTURES[1].extra");
+    CHECK(errors[3].message == "attribute \"extra\" has a value of an unsupported kind: [1,2,{\"deep\":true}]");
+    Result<ImportOutput> kept = importText(dir, "mixed.json", mixed.dump(), true);
+    REQUIRE_MESSAGE(kept.ok(), kept.errorText());
+    CHECK(texts(kept->documents[0].set) == std::vector<std::string>{"claim:Cafe\xCC\x81 may help"});
+
+    // A top level that is an array, a header that is not an object, a syntax error deep inside.
+    json badHeader = casJson(kCafeText, json::array());
+    badHeader["%HEADER"] = "0.4.0";
+    std::string truncated = casJson(kCafeText, json::array({span(2, "claim", 3, 17)})).dump();
+    truncated.resize(truncated.size() - 40);
+    struct Case {
+        const char* name;
+        std::string content;
+        const char* location;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"an array", "[{\"%FEATURE_STRUCTURES\": []}]", "", "not a UIMA CAS JSON file"},
+        {"header", badHeader.dump(), "%HEADER", "expected an object, got \"0.4.0\""},
+        {"truncated", truncated, "line 1, column", "invalid JSON"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        Result<ImportOutput> imported = importText(dir, "bad.json", c.content);
+        REQUIRE_FALSE(imported.ok());
+        REQUIRE(imported.errors().size() == 1);
+        CHECK(imported.errors()[0].location.rfind(c.location, 0) == 0);
+        CHECK_MESSAGE(imported.errors()[0].message.find(c.message) != std::string::npos, imported.errors()[0].message);
+    }
+}
