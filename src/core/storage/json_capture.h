@@ -20,7 +20,6 @@ public:
         m_active = true;
         m_root = nlohmann::json();
         m_stack.clear();
-        m_rootSet = false;
     }
     // Each returns true when the captured value is complete.
     template <class V>
@@ -66,7 +65,6 @@ private:
     std::vector<nlohmann::json*> m_stack;
     std::string m_key;
     bool m_active = false;
-    bool m_rootSet = false;
 };
 
 }  // namespace claimmark

@@ -179,19 +179,19 @@ private:
     std::string endOf(const FeatureStructure& relation, const char* feature, bool& leftOut) {
         const std::string name = std::string("@") + feature;
         const json& value = relation.member(name);
+        auto path = [&] { return relation.path() + "." + name; };  // built only for a problem
         if (value.is_null()) {
-            problem(relation.path() + "." + name, std::string("missing: expected the %ID of a ") + kSpanType);
+            problem(path(), std::string("missing: expected the %ID of a ") + kSpanType);
             return {};
         }
         const std::optional<std::int64_t> id = readReference(value);
         const FeatureStructure* target = id ? m_cas.find(*id) : nullptr;
         if (!target) {
-            problem(relation.path() + "." + name, "names no feature structure: " + value.dump());
+            problem(path(), "names no feature structure: " + value.dump());
             return {};
         }
         if (*target->type != kSpanType) {
-            problem(relation.path() + "." + name,
-                    "names " + target->path() + ", a " + *target->type + ", not a " + kSpanType);
+            problem(path(), "names " + target->path() + ", a " + *target->type + ", not a " + kSpanType);
             return {};
         }
         if (m_badFs.count(*id)) {
@@ -200,7 +200,7 @@ private:
         }
         auto added = m_addedOf.find(*id);
         if (added == m_addedOf.end()) {
-            problem(relation.path() + "." + name, "names " + target->path() + ", a span of another view");
+            problem(path(), "names " + target->path() + ", a span of another view");
             return {};
         }
         return added->second;

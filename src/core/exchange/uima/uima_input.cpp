@@ -21,6 +21,11 @@ std::string quoted(const std::string& text) { return "\"" + text + "\""; }
 
 constexpr const char* kStructuresKey = "%FEATURE_STRUCTURES";
 
+// "%FEATURE_STRUCTURES[12]" for the array form, "%FEATURE_STRUCTURES.<key>" for the object form.
+std::string structurePath(std::size_t index, const std::string* key) {
+    return key ? "%FEATURE_STRUCTURES." + *key : "%FEATURE_STRUCTURES[" + std::to_string(index) + "]";
+}
+
 // --- [SECTION] The SAX reader ----------------------------------------------------------------
 
 enum class StructuresForm { None, Array, Object, Other };
@@ -82,10 +87,9 @@ private:
 
     bool inStructures() const { return m_topKey == kStructuresKey; }
 
-    // The path of the element of %FEATURE_STRUCTURES now being read.
-    std::string elementPath() const {
-        return form == StructuresForm::Array ? "%FEATURE_STRUCTURES[" + std::to_string(m_elements) + "]"
-                                             : "%FEATURE_STRUCTURES." + m_structureKey;
+    // The path of the element `index` of %FEATURE_STRUCTURES (the one now being read).
+    std::string elementPath(std::size_t index) const {
+        return structurePath(index, form == StructuresForm::Array ? nullptr : &m_structureKey);
     }
 
     bool capture(Target target, bool object) {
@@ -170,20 +174,14 @@ private:
     }
 
     void notAStructure(const json& value) {
-        structureProblems.push_back(
-            {m_file, elementPath(), "expected a feature structure object, got " + value.dump().substr(0, 60)});
-        ++m_elements;
+        structureProblems.push_back({m_file, elementPath(m_elements++),
+                                     "expected a feature structure object, got " + value.dump().substr(0, 60)});
     }
 
     // The structure just closed, checked and kept (or a problem about it).
     void finishStructure() {
-        const std::size_t index = m_elements;
-        const std::string where = m_structureKey;
-        ++m_elements;
-        auto path = [&] {
-            return form == StructuresForm::Array ? "%FEATURE_STRUCTURES[" + std::to_string(index) + "]"
-                                                 : "%FEATURE_STRUCTURES." + where;
-        };
+        const std::size_t index = m_elements++;
+        auto path = [&] { return elementPath(index); };  // built only for a problem
         if (!m_type.is_string() || m_type.get_ref<const std::string&>().empty()) {
             structureProblems.push_back({m_file, path() + ".%TYPE", "expected a type name, got " + m_type.dump()});
             return;
@@ -299,9 +297,7 @@ const nlohmann::json& FeatureStructure::member(std::string_view name) const {
     return kNull;
 }
 
-std::string FeatureStructure::path() const {
-    return key.empty() ? "%FEATURE_STRUCTURES[" + std::to_string(index) + "]" : "%FEATURE_STRUCTURES." + key;
-}
+std::string FeatureStructure::path() const { return structurePath(index, key.empty() ? nullptr : &key); }
 
 std::optional<std::int64_t> readReference(const nlohmann::json& value) {
     if (value.is_number_unsigned()) {
